@@ -1,0 +1,2 @@
+// Placeholder entry point; the server is being written.
+return 0;

@@ -1,0 +1,17 @@
+namespace SkMcpAgent.Core.Events;
+
+/// <summary>Where an MCP server connection stands.</summary>
+public enum ServerState
+{
+    Disabled,
+    Connecting,
+    Ready,
+    Failed,
+    Restarting,
+}
+
+/// <summary>An MCP server connection changed state; <paramref name="Detail"/> says why (a failure reason, a restart).</summary>
+public sealed record ServerStateChanged(string ServerName, ServerState State, string? Detail) : AgentEvent;
+
+/// <summary>The set of functions of a server changed (connected, reconnected, or <c>notifications/tools/list_changed</c>).</summary>
+public sealed record ServerFunctionsChanged(string ServerName, int FunctionCount) : AgentEvent;

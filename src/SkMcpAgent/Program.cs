@@ -1,0 +1,2 @@
+// Placeholder entry point; the console is being written.
+return 0;

@@ -1,0 +1,47 @@
+namespace SkMcpAgent.Testing;
+
+/// <summary>Where things are in the repository and its build output, found from the test's own location.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    /// <summary>The folder holding SkMcpAgent.sln.</summary>
+    public static string Root => s_root.Value;
+
+    /// <summary>The shared folder beside the repository (fixtures, peers).</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    /// <summary>The recorded NWS API responses.</summary>
+    public static string NwsFixtures => Path.Combine(Shared, "fixtures", "nws");
+
+    /// <summary>The built server assembly, e.g. <c>ServerDll("WeatherServer")</c>; servers build to one fixed folder.</summary>
+    public static string ServerDll(string serverProject) =>
+        RequireFile(Path.Combine(Root, "artifacts", "servers", serverProject, serverProject + ".dll"));
+
+    /// <summary>The built agent executable's assembly, in the configuration the tests were built in.</summary>
+    public static string AgentDll =>
+        RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", "SkMcpAgent.dll"));
+
+    private static string BuildConfiguration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    private static string RequireFile(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"Build output not found: {path}. Build the solution first (dotnet build SkMcpAgent.sln).", path);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SkMcpAgent.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"SkMcpAgent.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
