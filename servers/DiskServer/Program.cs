@@ -1,13 +1,13 @@
 using DiskServer;
+using DiskServer.Logging;
 using DiskServer.Tools;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
 
 // A stdio MCP server built without the generic host: the host's configuration, DI and lifetime services cost
 // start-up time and this server needs none of them (see README, "Start-up time").
-using var loggerFactory = LoggerFactory.Create(static logging => logging
-    .AddConsole(static console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-    .SetMinimumLevel(LogLevel.Information));
+// LoggerFactory.Create would build a DI container just to hold one provider.
+using var loggerFactory = new LoggerFactory([new StderrLoggerProvider(LogLevel.Information)], new LoggerFilterOptions { MinLevel = LogLevel.Information });
 
 DiskToolsOptions toolsOptions;
 try
