@@ -95,7 +95,12 @@ internal sealed partial class DiskTools
     {
         if (note is not null)
         {
-            text.AppendLine().Append("Note: ").Append(note);
+            if (text.Length > 0 && text[^1] != '\n')
+            {
+                text.AppendLine();
+            }
+
+            text.Append("Note: ").Append(note);
         }
     }
 }
