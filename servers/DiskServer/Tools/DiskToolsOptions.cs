@@ -1,3 +1,4 @@
+using System.Globalization;
 using DiskServer.Scanning;
 using DiskServer.Volumes;
 using Microsoft.Extensions.Logging;
@@ -37,13 +38,13 @@ internal sealed class DiskToolsOptions
 
     /// <summary>Options from the environment: <see cref="ScanBudgetVariable"/> when set to a positive number of seconds.</summary>
     /// <exception cref="ArgumentException">The variable is set but is not a positive number.</exception>
-    public static DiskToolsOptions FromEnvironment(ILoggerFactory loggerFactory)
+    public static DiskToolsOptions FromEnvironment(ILoggerFactory loggerFactory, Func<string, string?>? getVariable = null)
     {
         var options = new DiskToolsOptions { LoggerFactory = loggerFactory };
-        var budget = Environment.GetEnvironmentVariable(ScanBudgetVariable);
+        var budget = (getVariable ?? Environment.GetEnvironmentVariable)(ScanBudgetVariable);
         if (!string.IsNullOrWhiteSpace(budget))
         {
-            options.ScanBudget = double.TryParse(budget, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            options.ScanBudget = double.TryParse(budget, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
                 : throw new ArgumentException($"{ScanBudgetVariable} must be a positive number of seconds, not '{budget}'.");
         }
