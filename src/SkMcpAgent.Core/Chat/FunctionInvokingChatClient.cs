@@ -64,7 +64,15 @@ public sealed partial class FunctionInvokingChatClient : DelegatingChatClient
             var finalRound = iteration >= MaximumIterationsPerRequest;
             var (requestMessages, requestOptions) = PrepareRequest(history, options, finalRound);
 
-            response = await base.GetResponseAsync(requestMessages, requestOptions, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                response = await base.GetResponseAsync(requestMessages, requestOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && responseMessages.Count > 0 && ex is not TurnCanceledException)
+            {
+                throw new TurnCanceledException(responseMessages, cancellationToken);
+            }
+
             usage = AddUsage(usage, response.Usage);
             responseMessages.AddRange(response.Messages);
             history.AddRange(response.Messages);
@@ -83,7 +91,11 @@ public sealed partial class FunctionInvokingChatClient : DelegatingChatClient
             history.Add(toolMessage);
 
             // The calls were answered ("cancelled" for the interrupted ones); now honour the cancellation.
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new TurnCanceledException(responseMessages, cancellationToken);
+            }
+
             if (finalRound)
             {
                 break;
