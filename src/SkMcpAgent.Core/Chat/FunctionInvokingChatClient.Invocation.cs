@@ -7,8 +7,6 @@ namespace SkMcpAgent.Core.Chat;
 
 public sealed partial class FunctionInvokingChatClient
 {
-    private static readonly IReadOnlyDictionary<string, object?> s_noArguments = new Dictionary<string, object?>();
-
     /// <summary>Runs one round's calls, all at once when there are several; never throws for a failed call.</summary>
     private async Task<List<AIContent>> InvokeCallsAsync(
         List<FunctionCallContent> calls,
@@ -43,7 +41,7 @@ public sealed partial class FunctionInvokingChatClient
         CancellationToken cancellationToken)
     {
         var function = FindFunction(options, call.Name);
-        IReadOnlyDictionary<string, object?> arguments = call.Arguments is null ? s_noArguments : new AIFunctionArguments(call.Arguments);
+        var arguments = call.Arguments is null ? new AIFunctionArguments() : new AIFunctionArguments(call.Arguments);
         FunctionInvocationContext? context = null;
         string text;
         bool succeeded = false;
@@ -64,8 +62,7 @@ public sealed partial class FunctionInvokingChatClient
         }
         else
         {
-            context = new FunctionInvocationContext(call, function, (AIFunctionArguments)arguments, iteration, messages, cancellationToken);
-            arguments = context.Arguments;
+            context = new FunctionInvocationContext(call, function, arguments, iteration, messages, cancellationToken);
             try
             {
                 await RunFiltersAsync(context, 0).ConfigureAwait(false);
