@@ -74,9 +74,7 @@ public sealed partial class ProviderRoundTripTests
         await client.GetResponseAsync([new(ChatRole.System, "Be brief."), new(ChatRole.User, "Hi")], options, TestTimeouts.DefaultToken());
 
         var body = Assert.Single(server.Requests).Body!;
-
-        // The Messages API of Anthropic SDK 13.x has no temperature parameter: the SDK's adapter leaves it out.
-        Assert.Null(body["temperature"]);
+        Assert.Equal(0.25, body["temperature"]!.GetValue<double>(), 3);
         Assert.Equal(321, (body["max_completion_tokens"] ?? body["max_tokens"])!.GetValue<int>());
         Assert.Equal("required", body["tool_choice"]!.GetValue<string>());
         Assert.Equal("system", body["messages"]![0]!["role"]!.GetValue<string>());
