@@ -80,4 +80,21 @@ public sealed class McpServerHubLifecycleTests
         Assert.Contains(hub.GetFunctions(), f => f.Name == "late_echo");
         await Assert.ThrowsAsync<ArgumentException>(() => hub.ReconnectAsync("unknown", TestTimeouts.DefaultToken()));
     }
+
+    [Fact]
+    public async Task Start_FallsBackToTheServersProtocolVersion_WhenItOnlySpeaks20250618()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+        var shout = hub.GetFunctions().Single(f => f.Name == "old_shout");
+        var result = await shout.InvokeAsync(new Microsoft.Extensions.AI.AIFunctionArguments(new Dictionary<string, object?> { ["text"] = "hi" }), TestTimeouts.DefaultToken());
+
+        Assert.Equal(ServerState.Ready, hub.Servers[0].State);
+        Assert.Equal("2025-06-18", hub.Servers[0].ProtocolVersion);
+        Assert.Equal("HI", result);
+    }
 }
