@@ -97,4 +97,21 @@ public sealed class McpServerHubLifecycleTests
         Assert.Equal("2025-06-18", hub.Servers[0].ProtocolVersion);
         Assert.Equal("HI", result);
     }
+
+    [Fact]
+    public async Task ToolListChanged_AddsTheNewToolAsAFunction()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        var events = new RecordingEventSink();
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), events, NullLoggerFactory.Instance);
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+        Assert.DoesNotContain(hub.GetFunctions(), f => f.Name == "old_extra");
+
+        await hub.GetFunctions().Single(f => f.Name == "old_grow").InvokeAsync(new(), TestTimeouts.DefaultToken());
+
+        await events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "old" && e.FunctionCount == 3);
+        Assert.Contains(hub.GetFunctions(), f => f.Name == "old_extra");
+    }
 }
