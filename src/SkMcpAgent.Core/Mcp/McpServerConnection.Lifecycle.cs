@@ -153,15 +153,27 @@ public sealed partial class McpServerConnection
         try
         {
             client = await CreateClientAsync(timeout, startup.Token);
-            var functions = await ListFunctionsAsync(client, startup.Token);
+
+            // Current before the first listing, under the refresh gate: a tools/list_changed that arrives meanwhile
+            // then lists again after this one instead of being dropped or overwritten.
             _client = client;
-            SetFunctions(functions);
+            await _refreshGate.WaitAsync(startup.Token);
+            try
+            {
+                SetFunctions(await ListFunctionsAsync(client, startup.Token));
+            }
+            finally
+            {
+                _refreshGate.Release();
+            }
+
             _ = WatchForExitAsync(client);
         }
         catch (Exception ex)
         {
             if (client is not null)
             {
+                _client = null;
                 await DisposeQuietlyAsync(client);
             }
 
