@@ -1,7 +1,7 @@
 using WeatherServer.Hosting;
 using WeatherServer.Nws;
 
-// Ctrl+C and SIGTERM stop the host cleanly (the generic host listens for both).
+// Ctrl+C and SIGTERM stop either host cleanly; closing stdin ends the stdio server too.
 ServerArguments arguments;
 NwsOptions nwsOptions;
 try

@@ -1,19 +1,26 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+using Shared.Hosting;
+using Shared.Logging;
 using WeatherServer.Nws;
 
 namespace WeatherServer.Hosting;
 
-/// <summary>MCP over stdin/stdout. Deliberately no ASP.NET Core here: stdio start-up time is benchmarked.</summary>
+/// <summary>
+/// MCP over stdin/stdout, without the generic host or ASP.NET Core: a client starts this server each time it connects,
+/// and the host's configuration, DI and lifetime services cost start-up time this server does not need (README,
+/// "Start-up time").
+/// </summary>
 public static class StdioHost
 {
     public static async Task RunAsync(NwsOptions nwsOptions, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(settings: null);
-        ServerLogging.Configure(builder.Logging);
-        builder.Services.AddWeatherMcpServer(nwsOptions).WithStdioServerTransport();
+        using var loggerFactory = StderrLogging.CreateFactory(ServerLogging.ReadLevel());
+        using var http = NwsClient.CreateHttpClient();
+        var serverOptions = WeatherMcpServer.CreateOptions(new NwsClient(http, nwsOptions, loggerFactory.CreateLogger<NwsClient>()));
 
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await using var transport = new StdioServerTransport(serverOptions, loggerFactory);
+        await using var server = McpServer.Create(transport, serverOptions, loggerFactory);
+        await StdioServerLifetime.RunAsync(server, cancellationToken);
     }
 }

@@ -28,6 +28,17 @@ public sealed partial class NwsClient
 
     public NwsOptions Options => _options;
 
+    /// <summary>
+    /// One long-lived client: connections to NWS are reused, DNS changes picked up every few minutes. The client does
+    /// not time out itself; <see cref="GetJsonAsync"/> bounds each call by <see cref="NwsOptions.Timeout"/>.
+    /// </summary>
+    /// <param name="handler">A test's handler (not disposed with the client), or null for the real network.</param>
+    public static HttpClient CreateHttpClient(HttpMessageHandler? handler = null) =>
+        new(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
     /// <summary>GETs a path under the base URL (e.g. <c>/points/30.2672,-97.7431</c>) or an absolute URL NWS gave.</summary>
     public async Task<JsonElement> GetJsonAsync(string pathOrUrl, CancellationToken cancellationToken)
     {

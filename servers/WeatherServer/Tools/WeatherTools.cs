@@ -90,6 +90,6 @@ public sealed class WeatherTools(NwsClient nws)
     private static CallToolResult Result<T>(string text, T structured) => new()
     {
         Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(structured, WeatherJson.Options),
+        StructuredContent = JsonSerializer.SerializeToElement(structured, WeatherJsonContext.ToolOptions),
     };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace DiskServer.Logging;
+namespace Shared.Logging;
 
 /// <summary>One category's logger for <see cref="StderrLoggerProvider"/>: <c>level: category: message</c>, one line each.</summary>
 internal sealed class StderrLogger(string category, LogLevel minimumLevel, TextWriter writer) : ILogger
