@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Mcp;
 
 namespace McpHttpHosting.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DiskServer.Tests.Support;
+using SkMcpAgent.Testing.Processes;
 
 namespace DiskServer.Tests.Stdio;
 
@@ -8,11 +9,12 @@ public sealed class InspectorInteropTests
 {
     private static async Task<JsonElement> InspectAsync(params string[] arguments)
     {
-        var (exitCode, stdout, stderr) = await CliRun.RunAsync(
-            Peers.Bin("mcp-inspect"), ["dotnet", RepoPaths.ServerDll("DiskServer"), .. arguments]);
+        await using var inspector = ChildProcess.Start(Peers.Bin("mcp-inspect"), ["dotnet", RepoPaths.ServerDll("DiskServer"), .. arguments]);
+        inspector.CloseStandardInput();
+        var exitCode = await inspector.WaitForExitAsync(TestTimeouts.DefaultToken());
 
-        Assert.True(exitCode == 0, $"mcp-inspect exited with {exitCode}: {stderr}");
-        return JsonDocument.Parse(stdout).RootElement.Clone();
+        Assert.True(exitCode == 0, $"mcp-inspect exited with {exitCode}: {inspector.StandardError}");
+        return JsonDocument.Parse(inspector.StandardOutput).RootElement.Clone();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Mcp;
 using SkMcpAgent.Testing.Nws;
 
 namespace WeatherServer.Tests.Processes;
@@ -33,7 +34,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
     public async Task Post_Gets401WithBearerChallenge_WithoutTheToken(string? authorization)
     {
         using var http = new HttpClient();
-        using var request = McpHttp.Post(_server.McpUrl, McpHttp.Initialize);
+        using var request = RawMcp.Post(_server.McpUrl, RawMcp.Initialize);
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);

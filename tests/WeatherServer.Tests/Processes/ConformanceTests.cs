@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Processes;
 
 namespace WeatherServer.Tests.Processes;
 

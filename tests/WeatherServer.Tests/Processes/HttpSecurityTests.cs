@@ -1,5 +1,6 @@
 using System.Net;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Mcp;
 
 namespace WeatherServer.Tests.Processes;
 
@@ -12,11 +13,11 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
         using var http = new HttpClient();
         var token = TestTimeouts.DefaultToken();
         var url = fixture.Server.McpUrl;
-        var sessionId = await McpHttp.StartSessionAsync(http, url, token);
+        var sessionId = await RawMcp.StartSessionAsync(http, url, token);
 
-        using var listed = await http.SendAsync(McpHttp.Post(url, McpHttp.ToolsList, sessionId), token);
-        using var deleted = await http.SendAsync(McpHttp.Delete(url, sessionId), token);
-        using var after = await http.SendAsync(McpHttp.Post(url, McpHttp.ToolsList, sessionId), token);
+        using var listed = await http.SendAsync(RawMcp.Post(url, RawMcp.ToolsList, sessionId), token);
+        using var deleted = await http.SendAsync(RawMcp.Delete(url, sessionId), token);
+        using var after = await http.SendAsync(RawMcp.Post(url, RawMcp.ToolsList, sessionId), token);
 
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Contains("get_forecast", await listed.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
@@ -30,7 +31,7 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
     {
         using var http = new HttpClient();
 
-        using var response = await http.SendAsync(McpHttp.Post(fixture.Server.McpUrl, McpHttp.ToolsList, "no-such-session"), TestTimeouts.DefaultToken());
+        using var response = await http.SendAsync(RawMcp.Post(fixture.Server.McpUrl, RawMcp.ToolsList, "no-such-session"), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -41,7 +42,7 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
     public async Task Post_Gets403_ForAForeignHostOrOrigin(string header, string value, string expected)
     {
         using var http = new HttpClient();
-        using var request = McpHttp.Post(fixture.Server.McpUrl, McpHttp.Initialize);
+        using var request = RawMcp.Post(fixture.Server.McpUrl, RawMcp.Initialize);
         if (header == "Host")
         {
             request.Headers.Host = value;
@@ -74,9 +75,9 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
     public async Task Post_Gets413_WhenTheBodyIsTooLarge()
     {
         using var http = new HttpClient();
-        var huge = McpHttp.Initialize.Replace("raw-test", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
+        var huge = RawMcp.Initialize.Replace("raw-test", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
 
-        using var response = await http.SendAsync(McpHttp.Post(fixture.Server.McpUrl, huge), TestTimeouts.DefaultToken());
+        using var response = await http.SendAsync(RawMcp.Post(fixture.Server.McpUrl, huge), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -86,7 +87,7 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
     {
         using var http = new HttpClient();
 
-        using var response = await http.SendAsync(McpHttp.Post(fixture.Server.McpUrl, "{ not json"), TestTimeouts.DefaultToken());
+        using var response = await http.SendAsync(RawMcp.Post(fixture.Server.McpUrl, "{ not json"), TestTimeouts.DefaultToken());
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

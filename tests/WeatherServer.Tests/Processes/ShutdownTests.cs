@@ -1,5 +1,6 @@
 using SkMcpAgent.Testing;
 using SkMcpAgent.Testing.Nws;
+using SkMcpAgent.Testing.Processes;
 
 namespace WeatherServer.Tests.Processes;
 

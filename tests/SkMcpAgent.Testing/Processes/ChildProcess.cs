@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace WeatherServer.Tests.Processes;
+namespace SkMcpAgent.Testing.Processes;
 
 /// <summary>A child process whose output lines can be awaited; killed with its whole tree on dispose.</summary>
 public sealed class ChildProcess : IAsyncDisposable

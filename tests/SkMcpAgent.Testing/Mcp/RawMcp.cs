@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace WeatherServer.Tests.Processes;
+namespace SkMcpAgent.Testing.Mcp;
 
 /// <summary>Raw Streamable HTTP requests, for checking status codes and headers the MCP client hides.</summary>
-public static class McpHttp
+public static class RawMcp
 {
     public const string Initialize =
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw-test","version":"1.0"}}}""";
@@ -24,11 +24,27 @@ public static class McpHttp
         return request;
     }
 
+    public static HttpRequestMessage Get(string url, string sessionId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        request.Headers.Add("Mcp-Session-Id", sessionId);
+        return request;
+    }
+
     public static HttpRequestMessage Delete(string url, string sessionId)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, url);
         request.Headers.Add("Mcp-Session-Id", sessionId);
         return request;
+    }
+
+    /// <summary>The message of the JSON-RPC error in a response body.</summary>
+    public static async Task<string> ErrorMessageAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("error").GetProperty("message").GetString() ?? "";
     }
 
     /// <summary>Initializes a session and returns its id.</summary>
