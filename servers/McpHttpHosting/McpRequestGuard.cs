@@ -14,6 +14,9 @@ namespace McpHttpHosting;
 /// </summary>
 internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, ILogger<McpRequestGuard> logger)
 {
+    /// <summary>How long a refused oversized body is read before the connection is dropped anyway.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
     private McpHttpOptions Options => options.Value;
 
     /// <summary>Wraps a handler so it only runs for admitted requests.</summary>
@@ -53,9 +56,9 @@ internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, 
             return false;
         }
 
-        if (context.Request.ContentLength > Options.MaxRequestBodyBytes)
+        if (context.Request.ContentLength is { } length && length > Options.MaxRequestBodyBytes)
         {
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large: the request body exceeds the server's limit.");
+            await RefuseTooLargeAsync(context, length);
             return false;
         }
 
@@ -67,6 +70,41 @@ internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, 
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Answers 413 and then reads the body the client is still sending, up to a bound. Closing a connection with
+    /// unread data in it makes the kernel send a reset, and the reset can destroy the 413 before the client reads it
+    /// (the client sees "broken pipe" instead); draining lets the connection close cleanly.
+    /// </summary>
+    private async Task RefuseTooLargeAsync(HttpContext context, long length)
+    {
+        context.Response.Headers.Connection = "close";
+        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        var drain = length <= Options.MaxRequestBodyBytes * 8 && bodySize is { IsReadOnly: false };
+        if (drain)
+        {
+            bodySize!.MaxRequestBodySize = length;
+        }
+
+        await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large: the request body exceeds the server's limit.");
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        if (!drain)
+        {
+            // Too large to be worth reading: the server drops the connection.
+            return;
+        }
+
+        using var drainTime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        drainTime.CancelAfter(DrainTimeout);
+        try
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, drainTime.Token);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // The client gave up or was too slow; the connection is dropped as it would have been anyway.
+        }
     }
 
     internal bool IsAllowedHost(HostString host)
