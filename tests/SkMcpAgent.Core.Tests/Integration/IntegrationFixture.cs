@@ -130,8 +130,11 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     public McpServerConnection Server(string name) => Hub.Servers.Single(s => s.Name == name);
 
+    /// <summary>The id of the live process of one of the stdio servers, found by the marker only it was given.</summary>
+    public int? ProcessId(string server) => ChildProcesses.FindByEnvironment($"{_marker}-{server}");
+
     private List<int> ChildProcessIds() =>
-        [.. s_processServers.Select(s => ChildProcesses.FindByEnvironment($"{_marker}-{s}")).OfType<int>()];
+        [.. s_processServers.Select(ProcessId).OfType<int>()];
 
     private string ServerList()
     {

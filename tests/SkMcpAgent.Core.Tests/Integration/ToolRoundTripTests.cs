@@ -44,6 +44,10 @@ public sealed class ToolRoundTripTests(IntegrationFixture fixture)
         var call = Assert.Single(agent.Agent.LastTurnCalls);
         Assert.True(call.Succeeded, call.Result);
         Assert.Equal(("weather_get_forecast", "weather"), (call.Function, call.Server));
+
+        // The fake reports 11 input and 7 output tokens per reply; the turn's usage sums both rounds.
+        Assert.Equal(22, agent.Agent.LastUsage?.InputTokenCount);
+        Assert.Equal(14, agent.Agent.LastUsage?.OutputTokenCount);
     }
 
     [Theory]
