@@ -39,12 +39,28 @@ public sealed class ProviderFailureTests(IntegrationFixture fixture)
     public Task History_KeepsTheUserMessageAndTheAnsweredCall_WhenTheProviderFailsMidStreamingTurn(LlmProvider provider) =>
         AssertHistoryAfterMidTurnFailureAsync(provider, streaming: true);
 
-    [Theory(Skip = "bug: ChatAgent.RunAsync drops the completed rounds when the provider fails mid-turn (owner: chat; see the integration report)")]
+    [Theory]
     [InlineData(LlmProvider.AzureOpenAI)]
     [InlineData(LlmProvider.OpenAI)]
     [InlineData(LlmProvider.Anthropic)]
     public Task History_KeepsTheUserMessageAndTheAnsweredCall_WhenTheProviderFailsMidTurn(LlmProvider provider) =>
         AssertHistoryAfterMidTurnFailureAsync(provider, streaming: false);
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
+    public async Task History_DoesNotSayTheUserInterrupted_WhenTheProviderFailedMidTurn(LlmProvider provider, bool streaming)
+    {
+        fixture.Script(
+            _ => FakeLlmReply.ToolCalls("Let me look that up.", new FakeLlmToolCall("weather_get_forecast", FakeAnswers.AustinArguments, FakeAnswers.ForecastCallId)),
+            _ => FakeLlmReply.Error(401));
+        using var agent = AgentUnderTest.Create(fixture, provider);
+
+        await Assert.ThrowsAsync<ProviderException>(() => agent.AskAsync(Question, streaming, TestTimeouts.DefaultToken()));
+
+        // The model's words before its call are kept as they were: nobody interrupted it, the provider failed later.
+        var assistant = Assert.Single(agent.Agent.History, m => m.Role == ChatRole.Assistant);
+        Assert.Equal("Let me look that up.", assistant.Text);
+    }
 
     private async Task AssertHistoryAfterMidTurnFailureAsync(LlmProvider provider, bool streaming)
     {
