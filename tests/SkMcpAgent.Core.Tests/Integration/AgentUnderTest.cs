@@ -32,9 +32,9 @@ public sealed class AgentUnderTest : IDisposable
     /// <summary>What the agent, its middleware and the provider client logged, at every level.</summary>
     public LogCapture Logs { get; }
 
-    public static AgentUnderTest Create(IntegrationFixture fixture, LlmProvider provider, params string[] extraEnvLines)
+    public static AgentUnderTest Create(IntegrationFixture fixture, LlmProvider provider, Action<ChatAgentOptions>? configure = null)
     {
-        var envFile = fixture.WriteEnvFile(provider, extraEnvLines);
+        var envFile = fixture.WriteEnvFile(provider);
         var env = EnvFile.Load(envFile, fixture.Directory);
         var settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath)
             ?? throw new InvalidOperationException($"{envFile} configured no provider.");
@@ -50,6 +50,7 @@ public sealed class AgentUnderTest : IDisposable
             SystemPrompt = "You are a test agent. Use the tools.",
             Approval = new ApprovalPolicy(ApprovalMode.Auto),
         };
+        configure?.Invoke(options);
         return new AgentUnderTest(settings, client, new ChatAgent(client, fixture.Hub, options, events, logs), events, logs);
     }
 
