@@ -6,8 +6,11 @@ using ModelContextProtocol.Server;
 
 // A stdio MCP server built without the generic host: the host's configuration, DI and lifetime services cost
 // start-up time and this server needs none of them (see README, "Start-up time").
-// LoggerFactory.Create would build a DI container just to hold one provider.
-using var loggerFactory = new LoggerFactory([new StderrLoggerProvider(LogLevel.Information)], new LoggerFilterOptions { MinLevel = LogLevel.Information });
+// LoggerFactory.Create would build a DI container just to hold one provider. The SDK logs every request at
+// Information; only its warnings and errors are worth a stdio server's stderr.
+var filter = new LoggerFilterOptions { MinLevel = LogLevel.Information };
+filter.Rules.Add(new LoggerFilterRule(providerName: null, categoryName: "ModelContextProtocol", LogLevel.Warning, filter: null));
+using var loggerFactory = new LoggerFactory([new StderrLoggerProvider(LogLevel.Trace)], filter);
 
 DiskToolsOptions toolsOptions;
 try

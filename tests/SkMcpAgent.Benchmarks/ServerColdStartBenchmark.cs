@@ -86,7 +86,7 @@ public sealed class ServerColdStartBenchmark : IBenchmark
         "disk" => new("disk (dotnet DiskServer.dll)", "dotnet", [RepoPaths.ServerDll("DiskServer")]),
         "weather" => new("weather (dotnet WeatherServer.dll)", "dotnet", [RepoPaths.ServerDll("WeatherServer")]),
         "everything" => new("server-everything stdio (node)", Peers.Bin("server-everything"), ["stdio"]),
-        _ when name.StartsWith("dll:", StringComparison.Ordinal) => new($"dotnet {Path.GetFileName(name[4..])}", "dotnet", [name[4..]]),
+        _ when name.StartsWith("dll:", StringComparison.Ordinal) => new($"dotnet {Path.GetFileName(Path.GetDirectoryName(name[4..]))}/{Path.GetFileName(name[4..])}", "dotnet", [name[4..]]),
         _ => throw new ArgumentException($"Unknown target '{name}'. Use disk, weather, everything or dll:PATH."),
     };
 }

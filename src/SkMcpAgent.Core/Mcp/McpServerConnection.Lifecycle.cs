@@ -165,7 +165,8 @@ public sealed partial class McpServerConnection
                 await DisposeQuietlyAsync(client);
             }
 
-            if (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            // Whatever the SDK threw when the start-up deadline cut it short, the user needs to hear "timed out".
+            if (startup.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"it did not start within {timeout.TotalSeconds:0.#} s."), ex);
             }
@@ -246,7 +247,9 @@ public sealed partial class McpServerConnection
                 ? $"{exception.Message} ({inner.Message})"
                 : exception.Message,
         };
-        return WithStderr(message);
+        // The SDK keeps its own stderr tail; use it when ours missed the lines (the process died before they were read).
+        var sdkTail = exception is ClientTransportClosedException { Details: StdioClientCompletionDetails { StandardErrorTail: { } tail } } ? tail : null;
+        return WithStderr(message, sdkTail);
     }
 
     private static string DescribeTransportClosed(ClientTransportClosedException closed) => closed.Details switch
@@ -255,7 +258,7 @@ public sealed partial class McpServerConnection
         var details => details.Exception?.Message ?? closed.Message,
     };
 
-    private string WithStderr(string reason)
+    private string WithStderr(string reason, IReadOnlyList<string>? fallbackTail = null)
     {
         if (Config.Transport != McpTransportKind.Stdio)
         {
@@ -263,6 +266,11 @@ public sealed partial class McpServerConnection
         }
 
         var stderr = _stderr.Text();
+        if (stderr.Length == 0 && fallbackTail is { Count: > 0 })
+        {
+            stderr = string.Join(Environment.NewLine, fallbackTail.TakeLast(20));
+        }
+
         return stderr.Length == 0 ? reason : $"{reason}{Environment.NewLine}Last stderr lines:{Environment.NewLine}{stderr}";
     }
 }
