@@ -16,6 +16,7 @@ public sealed class CancellationTests(IntegrationFixture fixture)
     public async Task Turn_EndsPromptlyWithTheCallAnsweredAsCancelled_AndTheServerServesTheNextTurn_WhenCancelledDuringACall(LlmProvider provider, bool streaming)
     {
         var serverProcess = fixture.ProcessId("everything");
+        Assert.NotNull(serverProcess);
         fixture.Script(_ => FakeLlmReply.ToolCalls(
             null, new FakeLlmToolCall("everything_trigger-long-running-operation", """{"duration":30,"steps":30}""", "call_long")));
         using var agent = AgentUnderTest.Create(fixture, provider);

@@ -76,9 +76,10 @@ public sealed class IntegrationFixture : IAsyncLifetime
         System.IO.Directory.Delete(Directory, recursive: true);
 
         var alive = children.Where(ChildProcesses.IsAlive).ToList();
-        if (alive.Count > 0)
+        if (children.Count != s_processServers.Length || alive.Count > 0)
         {
-            throw new InvalidOperationException($"Server processes still running after the hub was disposed: {string.Join(", ", alive)}.");
+            throw new InvalidOperationException(
+                $"Expected {s_processServers.Length} server processes before disposal, found {children.Count}; still running after it: {string.Join(", ", alive)}.");
         }
     }
 
