@@ -98,7 +98,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
     }
 
     /// <summary>Writes <c>.env.&lt;provider&gt;</c> beside mcp.json and returns its name, as given to --env-file.</summary>
-    public string WriteEnvFile(LlmProvider provider, params string[] extraLines)
+    public string WriteEnvFile(LlmProvider provider)
     {
         var name = ".env." + provider.ToString().ToLowerInvariant();
         string[] lines = provider switch
@@ -125,7 +125,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
                 $"ANTHROPIC_API_KEY={ApiKey}",
             ],
         };
-        File.WriteAllLines(Path.Combine(Directory, name), [.. lines, "LLM_TIMEOUT_SECONDS=30", .. extraLines]);
+        File.WriteAllLines(Path.Combine(Directory, name), [.. lines, "LLM_TIMEOUT_SECONDS=30"]);
         return name;
     }
 

@@ -36,6 +36,6 @@ public sealed class ParallelCallsTests(IntegrationFixture fixture)
         Assert.Equal(2, calls.Count);
         Assert.All(calls, c => Assert.True(c.Succeeded, c.Result));
         Assert.Equal(["disk", "everything"], calls.Select(c => c.Server).Order());
-        Assert.Equal(3L, Convert.ToInt64(calls.Single(c => c.CallId == "call_sum").Arguments["b"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("3", calls.Single(c => c.CallId == "call_sum").Arguments["b"]?.ToString());
     }
 }
