@@ -41,4 +41,26 @@ public sealed class SamplingTests(IntegrationFixture fixture)
         Assert.Contains("teal, from the sampled model", answer, StringComparison.Ordinal);
         Assert.True(Assert.Single(agent.Agent.LastTurnCalls).Succeeded);
     }
+
+    [Theory]
+    [InlineData(LlmProvider.OpenAI)]
+    [InlineData(LlmProvider.Anthropic)]
+    public async Task SamplingFailure_ReachesTheModelAsAToolError_WithoutTheKey_WhenTheProviderRejectsTheSamplingRequest(LlmProvider provider)
+    {
+        fixture.Script(
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_trigger-sampling-request", """{"prompt":"name a colour","maxTokens":50}""", "call_sampling")),
+            _ => FakeLlmReply.Error(401, message: $"Incorrect API key provided: {IntegrationFixture.ApiKey}."),
+            FakeAnswers.EchoToolResults);
+        using var agent = AgentUnderTest.Create(fixture, provider);
+
+        var answer = await agent.AskAsync("Ask the server to sample.", streaming: false, TestTimeouts.DefaultToken());
+
+        Assert.Equal(3, fixture.Requests.Count);
+        var result = Wire.ToolResult(fixture.Requests[2], "call_sampling");
+        Assert.StartsWith("call_sampling: ", answer, StringComparison.Ordinal);
+        Assert.False(Assert.Single(agent.Agent.LastTurnCalls).Succeeded, result);
+        Assert.DoesNotContain(IntegrationFixture.ApiKey, result, StringComparison.Ordinal);
+        Assert.DoesNotContain(IntegrationFixture.ApiKey, fixture.HubLogs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(IntegrationFixture.ApiKey, agent.Logs.AllText, StringComparison.Ordinal);
+    }
 }
