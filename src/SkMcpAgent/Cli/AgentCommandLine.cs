@@ -54,11 +54,17 @@ public sealed class AgentCommandLine
 
         _maxRounds.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds < 1)
             {
                 result.AddError("--max-rounds must be at least 1.");
             }
         });
+
+        // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
+        foreach (var command in new[] { _root, _tools, _call })
+        {
+            command.SetAction(static _ => ExitCodes.Success);
+        }
 
         var help = _root.Options.OfType<HelpOption>().Single();
         help.Action = new ExtendedHelpAction((HelpAction)help.Action!);
@@ -73,13 +79,20 @@ public sealed class AgentCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         var result = _root.Parse(args);
-        var options = ReadOptions(result);
         if (result.Errors.Count > 0)
         {
-            return new InvalidCommand(options, string.Join(Environment.NewLine, result.Errors.Select(static e => e.Message)));
+            // Values can't be read from a failed parse; keep the flags that shape how the error is shown.
+            var flags = new AgentOptions { Json = args.Contains("--json"), NoColor = args.Contains("--no-color"), Verbose = args.Contains("--verbose") };
+            return new InvalidCommand(flags, string.Join(Environment.NewLine, result.Errors.Select(static e => e.Message)));
         }
 
-        if (result.Action is not null)
+        var options = ReadOptions(result);
+        if (UnknownOption(args, result.GetValue(_question)) is { } unknown)
+        {
+            return new InvalidCommand(options, $"Unknown option '{unknown}'. Run with --help to see the options; put a question that starts with '-' after --.");
+        }
+
+        if (result.Action is not null && result.Action != result.CommandResult.Command.Action)
         {
             return new InformationCommand(options);
         }
@@ -100,6 +113,19 @@ public sealed class AgentCommandLine
         }
 
         return new ChatCommand(options);
+    }
+
+    // The question argument takes any word, so an unknown option would silently become the question.
+    private static string? UnknownOption(IReadOnlyList<string> args, string[]? words)
+    {
+        if (words is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var endOfOptions = args.ToList().IndexOf("--");
+        var optionZone = endOfOptions < 0 ? args : args.Take(endOfOptions);
+        return optionZone.FirstOrDefault(arg => arg.Length > 1 && arg[0] == '-' && words.Contains(arg));
     }
 
     private AgentOptions ReadOptions(ParseResult result)
