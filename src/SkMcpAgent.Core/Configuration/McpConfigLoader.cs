@@ -1,0 +1,106 @@
+using System.Collections;
+using System.Text.Json;
+
+namespace SkMcpAgent.Core.Configuration;
+
+/// <summary>
+/// Reads the MCP server list: the Claude Desktop / Claude Code shape (<c>{"mcpServers": {...}}</c>) or the VS Code
+/// shape (<c>{"servers": {...}}</c>, whose <c>inputs</c> are ignored). Comments and trailing commas are allowed.
+/// Every problem becomes one <see cref="AgentConfigurationException"/> naming the file, line and column.
+/// </summary>
+public static class McpConfigLoader
+{
+    /// <summary>The file name looked for in the current directory.</summary>
+    public const string DefaultFileName = "mcp.json";
+
+    internal static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Loads and validates the server list at <paramref name="path"/>.</summary>
+    /// <param name="variables">Values for <c>${VAR}</c> references; the process environment when null.</param>
+    public static IReadOnlyList<McpServerConfig> Load(string path, IReadOnlyDictionary<string, string?>? variables = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        var fullPath = Path.GetFullPath(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AgentConfigurationException($"Cannot read the MCP server list {fullPath}: {ex.Message}", ex);
+        }
+
+        return Parse(bytes, fullPath, variables ?? ReadEnvironment());
+    }
+
+    /// <summary>The <c>mcp.json</c> in <paramref name="currentDirectory"/>, or null when there is none.</summary>
+    public static string? FindDefault(string currentDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(currentDirectory);
+        var candidate = Path.Combine(currentDirectory, DefaultFileName);
+        return File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
+    }
+
+    internal static IReadOnlyList<McpServerConfig> Parse(ReadOnlySpan<byte> utf8, string filePath, IReadOnlyDictionary<string, string?> variables)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            throw new AgentConfigurationException($"{filePath}:{line}:{column}: invalid JSON: {DescribeJsonError(ex)}", ex);
+        }
+
+        using (document)
+        {
+            var reader = new McpConfigReader(filePath, JsonPositions.Build(utf8, ReaderOptions), variables);
+            return reader.ReadServers(document.RootElement);
+        }
+    }
+
+    private static string DescribeJsonError(JsonException ex)
+    {
+        // The reader appends "Path: $ | LineNumber: 2 | BytePositionInLine: 4." which the message already says better.
+        var message = ex.Message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var index = message.IndexOf(marker, StringComparison.Ordinal);
+            if (index > 0)
+            {
+                message = message[..index];
+            }
+        }
+
+        return message.TrimEnd();
+    }
+
+    private static Dictionary<string, string?> ReadEnvironment()
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string;
+        }
+
+        return variables;
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol;
+using SkMcpAgent.Core.Functions;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>
+/// <c>server_list_resources</c> and <c>server_read_resource(uri)</c>, so the model can pull a server's context
+/// the way it calls tools.
+/// </summary>
+internal static class McpResourceFunctions
+{
+    private static readonly JsonSerializerOptions s_listingOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static IEnumerable<AIFunction> Create(McpServerConnection connection, ISet<string> taken)
+    {
+        var metadata = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [FunctionMetadata.ServerKey] = connection.Name,
+        };
+
+        yield return AIFunctionFactory.Create(
+            (CancellationToken cancellationToken) => ListAsync(connection, cancellationToken),
+            new AIFunctionFactoryOptions
+            {
+                Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "list_resources"), taken),
+                Description = $"Lists the resources (documents, data) of the MCP server '{connection.Name}': their URIs, names and descriptions, and URI templates.",
+                AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/list" },
+            });
+
+        yield return AIFunctionFactory.Create(
+            ([Description("The resource URI, as listed by list_resources or built from a URI template.")] string uri, CancellationToken cancellationToken) =>
+                ReadAsync(connection, uri, cancellationToken),
+            new AIFunctionFactoryOptions
+            {
+                Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "read_resource"), taken),
+                Description = $"Reads one resource of the MCP server '{connection.Name}' by URI and returns its contents.",
+                AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/read" },
+            });
+    }
+
+    private static async Task<string> ListAsync(McpServerConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var resources = await connection.ListResourcesAsync(cancellationToken);
+            var templates = await connection.ListResourceTemplatesAsync(cancellationToken);
+            var listing = new
+            {
+                resources = resources.Select(static r => new { uri = r.Uri, name = r.Name, description = r.Description, mimeType = r.MimeType }),
+                templates = templates.Select(static t => new { uriTemplate = t.UriTemplate, name = t.Name, description = t.Description, mimeType = t.MimeType }),
+            };
+            return JsonSerializer.Serialize(listing, s_listingOptions);
+        }
+        catch (Exception ex) when (ex is McpException or InvalidOperationException)
+        {
+            throw new McpToolErrorException(connection.Name, "resources/list", $"Server '{connection.Name}' could not list its resources: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<string> ReadAsync(McpServerConnection connection, string uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ToolResults.ToText(await connection.ReadResourceAsync(uri, cancellationToken));
+        }
+        catch (Exception ex) when (ex is McpException or InvalidOperationException or ArgumentException)
+        {
+            throw new McpToolErrorException(connection.Name, "resources/read", $"Server '{connection.Name}' could not read '{uri}': {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using SkMcpAgent.Core.Approval;
+
+// Sampling, roots and logging are deprecated only from protocol 2026-07-28 on; the agent negotiates 2025-11-25 or
+// older, where servers (server-everything among them) still use them.
+#pragma warning disable MCP9005
+
+namespace SkMcpAgent.Core.Mcp;
+
+public sealed partial class McpServerConnection
+{
+    /// <summary>Fresh options per client: the SDK records the capabilities it derives from the handlers on them.</summary>
+    private McpClientOptions CreateClientOptions(string protocolVersion) => new()
+    {
+        ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
+        ProtocolVersion = protocolVersion,
+        Handlers = new McpClientHandlers
+        {
+            SamplingHandler = HandleSamplingAsync,
+            RootsHandler = HandleRootsAsync,
+            NotificationHandlers =
+            [
+                new(NotificationMethods.ToolListChangedNotification, OnToolListChangedAsync),
+                new(NotificationMethods.LoggingMessageNotification, OnLogMessageAsync),
+            ],
+        },
+    };
+
+    private async ValueTask<CreateMessageResult> HandleSamplingAsync(
+        CreateMessageRequestParams? request,
+        IProgress<ProgressNotificationValue> progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Read at request time: the console sets the model client after the servers have started.
+        var chatClient = _options.SamplingClient;
+        if (chatClient is null)
+        {
+            McpLog.Sampling(_logger, Name, "refused: no model client");
+            throw new McpException("Sampling is not available: the agent has no model configured to answer it.");
+        }
+
+        if (_options.Approval is { } approval
+            && !await approval.IsApprovedAsync(new ApprovalRequest($"sampling:{Name}", Name, SummarizeSampling(request)), cancellationToken))
+        {
+            McpLog.Sampling(_logger, Name, "denied");
+            throw new McpException("The user denied this sampling request.");
+        }
+
+        McpLog.Sampling(_logger, Name, "approved");
+        return await chatClient.CreateSamplingHandler()(request, progress, cancellationToken);
+    }
+
+    private static Dictionary<string, object?> SummarizeSampling(CreateMessageRequestParams request)
+    {
+        var lastText = request.Messages.Count == 0
+            ? null
+            : string.Join(" ", request.Messages[^1].Content.OfType<TextContentBlock>().Select(static t => t.Text));
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["messages"] = request.Messages.Count,
+            ["lastMessage"] = lastText is { Length: > 200 } ? lastText[..200] + "..." : lastText,
+            ["systemPrompt"] = request.SystemPrompt,
+            ["maxTokens"] = request.MaxTokens,
+        };
+    }
+
+    private ValueTask<ListRootsResult> HandleRootsAsync(ListRootsRequestParams? request, CancellationToken cancellationToken)
+    {
+        var directory = _options.RootDirectory;
+        return ValueTask.FromResult(new ListRootsResult
+        {
+            Roots = [new Root { Uri = new Uri(directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar).AbsoluteUri, Name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)) }],
+        });
+    }
+
+    private ValueTask OnToolListChangedAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
+    {
+        // Not awaited: the handler runs on the session's message loop, which must stay free to read the reply.
+        _ = RefreshFunctionsAsync();
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask OnLogMessageAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification.Params is { } parameters
+            && parameters.Deserialize<LoggingMessageNotificationParams>(McpJsonUtilities.DefaultOptions) is { } message)
+        {
+            var level = message.Level switch
+            {
+                LoggingLevel.Debug => LogLevel.Debug,
+                LoggingLevel.Info or LoggingLevel.Notice => LogLevel.Information,
+                LoggingLevel.Warning => LogLevel.Warning,
+                _ => LogLevel.Error,
+            };
+            var data = message.Data.ValueKind == JsonValueKind.String ? message.Data.GetString() ?? string.Empty : message.Data.GetRawText();
+            McpLog.ServerLog(_logger, level, Name, message.Logger, data);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using SkMcpAgent.Core.Configuration;
+using SkMcpAgent.Core.Events;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>
+/// One configured MCP server (a plugin): its state, its functions and its live client. A stdio server that exits
+/// is restarted on its next use; a remote session that expires is re-initialised the same way.
+/// </summary>
+public sealed partial class McpServerConnection : IAsyncDisposable
+{
+    private readonly McpHubOptions _options;
+    private readonly IAgentEventSink _events;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly StderrTail _stderr = new();
+    private volatile McpClient? _client;
+    private volatile IReadOnlyList<AIFunction> _functions = [];
+    private volatile string? _failureReason;
+
+    internal McpServerConnection(McpServerConfig config, McpHubOptions options, IAgentEventSink events, ILoggerFactory loggerFactory)
+    {
+        Config = config;
+        _options = options;
+        _events = events;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<McpServerConnection>();
+        State = config.Disabled ? ServerState.Disabled : ServerState.Connecting;
+    }
+
+    public string Name => Config.Name;
+
+    public McpServerConfig Config { get; }
+
+    public ServerState State { get; private set; }
+
+    /// <summary>Why the server failed or last exited, with the last stderr lines of a stdio server; null when healthy.</summary>
+    public string? FailureReason => _failureReason;
+
+    /// <summary>The server's functions: one per allowed tool, plus resource functions when it has resources.</summary>
+    public IReadOnlyList<AIFunction> Functions => _functions;
+
+    /// <summary>The protocol version agreed with the server, once connected.</summary>
+    public string? ProtocolVersion => _client?.NegotiatedProtocolVersion;
+
+    /// <summary>Completes when the first start-up ended, Ready or Failed (at once for a disabled server).</summary>
+    public Task WaitUntilSettledAsync(CancellationToken cancellationToken) => _settled.Task.WaitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _lifetime.CancelAsync();
+        var client = _client;
+        _client = null;
+        if (client is not null)
+        {
+            await DisposeQuietlyAsync(client);
+        }
+
+        _settled.TrySetResult();
+        _lifetime.Dispose();
+    }
+
+    private void SetState(ServerState state, string? detail)
+    {
+        State = state;
+        if (state == ServerState.Failed)
+        {
+            _failureReason = detail;
+        }
+        else if (state == ServerState.Ready)
+        {
+            _failureReason = null;
+        }
+
+        McpLog.StateChanged(_logger, Name, state, detail);
+        _events.Publish(new ServerStateChanged(Name, state, detail));
+    }
+
+    private void SetFunctions(IReadOnlyList<AIFunction> functions)
+    {
+        _functions = functions;
+        _events.Publish(new ServerFunctionsChanged(Name, functions.Count));
+    }
+
+    private async Task DisposeQuietlyAsync(McpClient client)
+    {
+        try
+        {
+            await client.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            McpLog.DisposeFailed(_logger, Name, ex);
+        }
+    }
+}

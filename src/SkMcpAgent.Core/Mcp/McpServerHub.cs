@@ -1,0 +1,125 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using SkMcpAgent.Core.Configuration;
+using SkMcpAgent.Core.Events;
+using SkMcpAgent.Core.Functions;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>
+/// All configured MCP servers. <see cref="Start"/> launches them in parallel in the background; a caller either
+/// waits for all (<see cref="WaitForAllAsync"/>) or takes each server's functions as it becomes ready. One server
+/// failing never stops the others: it is reported through <see cref="ServerStateChanged"/> and skipped.
+/// </summary>
+public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
+{
+    private readonly List<McpServerConnection> _servers;
+    private readonly Lock _startLock = new();
+    private bool _started;
+    private bool _disposed;
+
+    public McpServerHub(IReadOnlyList<McpServerConfig> servers, McpHubOptions options, IAgentEventSink events, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+
+        var duplicate = servers.GroupBy(static s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(static g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"MCP server '{duplicate.Key}' is configured twice.", nameof(servers));
+        }
+
+        Options = options;
+        _servers = servers.Select(config => new McpServerConnection(config, options, events, loggerFactory)).ToList();
+    }
+
+    public McpHubOptions Options { get; }
+
+    public IReadOnlyList<McpServerConnection> Servers => _servers;
+
+    /// <summary>Starts every enabled server in parallel and returns at once. Calling it again does nothing.</summary>
+    public void Start()
+    {
+        lock (_startLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+        }
+
+        foreach (var server in _servers)
+        {
+            // Task.Run: a stdio launch does blocking work (process start) before its first await.
+            _ = Task.Run(server.StartAsync);
+        }
+    }
+
+    /// <summary>Completes when every server is Ready, Failed or Disabled.</summary>
+    public Task WaitForAllAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_servers.Select(s => s.WaitUntilSettledAsync(cancellationToken)));
+
+    /// <summary>
+    /// The functions of every Ready server, in server-list order. Names are unique across servers: the rare clash
+    /// (server <c>a_b</c> tool <c>c</c> against server <c>a</c> tool <c>b_c</c>) gets a numbered suffix.
+    /// </summary>
+    public IReadOnlyList<AIFunction> GetFunctions()
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var functions = new List<AIFunction>();
+        foreach (var server in _servers)
+        {
+            if (server.State is not (ServerState.Ready or ServerState.Restarting))
+            {
+                continue;
+            }
+
+            foreach (var function in server.Functions)
+            {
+                var name = FunctionNames.MakeUnique(function.Name, taken);
+                functions.Add(name == function.Name ? function : new RenamedFunction(function, name));
+            }
+        }
+
+        return functions;
+    }
+
+    /// <summary>Reconnects one server by name (any state, even Failed), or all enabled servers when null.</summary>
+    public Task ReconnectAsync(string? serverName, CancellationToken cancellationToken)
+    {
+        if (serverName is null)
+        {
+            return Task.WhenAll(_servers.Where(static s => !s.Config.Disabled).Select(s => s.ReconnectAsync(cancellationToken)));
+        }
+
+        var server = _servers.Find(s => string.Equals(s.Name, serverName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No MCP server named '{serverName}'. Known: {string.Join(", ", _servers.Select(static s => s.Name))}.", nameof(serverName));
+        return server.ReconnectAsync(cancellationToken);
+    }
+
+    /// <summary>Closes every session; stdio servers are stopped with their whole process tree.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_startLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        await Task.WhenAll(_servers.Select(static s => s.DisposeAsync().AsTask()));
+    }
+
+    private sealed class RenamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
+    {
+        public override string Name => name;
+    }
+}

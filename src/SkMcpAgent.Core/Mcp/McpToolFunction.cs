@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using SkMcpAgent.Core.Functions;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>
+/// An MCP tool as the model sees it: <c>server_tool</c>, with the server's description and input schema unchanged.
+/// Unlike the SDK's <c>McpClientTool</c>, which is bound to one client, it reaches the connection's current client
+/// at call time, so it keeps working after the server was restarted.
+/// </summary>
+internal sealed class McpToolFunction : AIFunction
+{
+    private readonly McpServerConnection _connection;
+    private readonly Tool _tool;
+
+    public McpToolFunction(McpServerConnection connection, Tool tool, string name)
+    {
+        _connection = connection;
+        _tool = tool;
+        Name = name;
+        AdditionalProperties = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [FunctionMetadata.ServerKey] = connection.Name,
+            [FunctionMetadata.ToolKey] = tool.Name,
+        };
+    }
+
+    public override string Name { get; }
+
+    public override string Description => _tool.Description ?? string.Empty;
+
+    public override JsonElement JsonSchema => _tool.InputSchema;
+
+    public override JsonElement? ReturnJsonSchema => _tool.OutputSchema;
+
+    public override JsonSerializerOptions JsonSerializerOptions => McpJsonUtilities.DefaultOptions;
+
+    public override IReadOnlyDictionary<string, object?> AdditionalProperties { get; }
+
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var scope = FunctionCallScope.Current;
+        var progress = scope is null ? null : new ScopeProgress(scope);
+        var result = await _connection.CallToolAsync(_tool.Name, arguments, progress, cancellationToken);
+        return ToolResults.ToFunctionResult(result);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using SkMcpAgent.Core.Configuration;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>Builds the SDK transport for a server entry.</summary>
+internal static class McpTransports
+{
+    // Long enough for a well-behaved server to flush and exit once stdin closes, short enough not to stall exit.
+    private static readonly TimeSpan s_shutdownTimeout = TimeSpan.FromSeconds(2);
+
+    public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory)
+    {
+        if (config.Transport == McpTransportKind.Stdio)
+        {
+            return new StdioClientTransport(
+                new StdioClientTransportOptions
+                {
+                    Name = config.Name,
+                    Command = config.Command!,
+                    Arguments = [.. config.Args],
+                    WorkingDirectory = config.Cwd,
+                    InheritEnvironmentVariables = false,
+                    EnvironmentVariables = ChildEnvironment(config),
+                    StandardErrorLines = stderrLine,
+                    ShutdownTimeout = s_shutdownTimeout,
+                },
+                loggerFactory);
+        }
+
+        return new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Name = config.Name,
+                Endpoint = new Uri(config.Url!),
+                TransportMode = config.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.AutoDetect,
+                AdditionalHeaders = SentHeaders(config.Headers),
+                ConnectionTimeout = startupTimeout,
+            },
+            loggerFactory);
+    }
+
+    /// <summary>
+    /// The SDK's small safe set (PATH, HOME, ...) plus what the entry names. Nothing else of the agent's environment
+    /// reaches the child, so API keys in the agent's environment stay there.
+    /// </summary>
+    internal static Dictionary<string, string?> ChildEnvironment(McpServerConfig config)
+    {
+        var environment = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
+        foreach (var (name, value) in config.Env)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>
+    /// Headers whose value expanded to nothing are not sent: <c>"Authorization": "Bearer ${TOKEN:-}"</c> with no
+    /// token means "no Authorization header", rather than a malformed <c>Bearer </c> credential.
+    /// </summary>
+    internal static Dictionary<string, string> SentHeaders(IReadOnlyDictionary<string, string> headers)
+    {
+        var sent = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            var trimmed = value.Trim();
+            var schemeWithoutCredential = trimmed.Length > 0 && !trimmed.Contains(' ', StringComparison.Ordinal) && value.TrimEnd().Length < value.Length;
+            if (trimmed.Length > 0 && !schemeWithoutCredential)
+            {
+                sent[name] = value;
+            }
+        }
+
+        return sent;
+    }
+}
