@@ -4,7 +4,7 @@ namespace SkMcpAgent.Testing.FakeLlm;
 /// What the fake model answers to one request. The same reply is written in whichever protocol the request came in
 /// (OpenAI or Anthropic, JSON or SSE), so one script serves every provider.
 /// </summary>
-public sealed class FakeLlmReply
+public sealed record FakeLlmReply
 {
     private FakeLlmReply()
     {
