@@ -26,6 +26,9 @@ public sealed class EventRenderer : IAgentEventSink
     /// <summary>Whether server state lines are shown (the REPL shows them; single-shot only with --verbose).</summary>
     public bool ShowServerEvents { get; set; } = true;
 
+    /// <summary>Whether a server failing is shown even when other server events are not (single-shot).</summary>
+    public bool ShowFailedServers { get; set; } = true;
+
     /// <summary>Whether function call lines are shown.</summary>
     public bool ShowFunctionCalls { get; set; } = true;
 
@@ -51,7 +54,7 @@ public sealed class EventRenderer : IAgentEventSink
             case FunctionCallFinished finished when ShowFunctionCalls:
                 RenderFinished(finished);
                 break;
-            case ServerStateChanged state when ShowServerEvents:
+            case ServerStateChanged state when ShowServerEvents || (ShowFailedServers && state.State == ServerState.Failed):
                 RenderState(state);
                 break;
             case ServerFunctionsChanged functions when ShowServerEvents:

@@ -21,6 +21,9 @@ public sealed record SlashCommand(string Name, IReadOnlyList<string> Arguments)
         return new SlashCommand(words[0].ToLowerInvariant(), words.Skip(1).ToList());
     }
 
+    /// <summary>The first argument, or null when there is none.</summary>
+    public string? FirstArgument => Arguments.Count > 0 ? Arguments[0] : null;
+
     /// <summary>The text after the command name, for commands that take a free-form argument.</summary>
     public string ArgumentText => string.Join(' ', Arguments);
 
