@@ -1,0 +1,92 @@
+using System.Globalization;
+using SkMcpAgent.Benchmarks.ColdStart;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.Benchmarks;
+
+/// <summary>
+/// Stdio cold start (spawn until tools/list is answered) of our servers against the reference node server, in one
+/// run, interleaved so that machine load affects all alike. Build the servers in Release first.
+/// Arguments: [--n N] (default 15) [--target disk|weather|everything|dll:PATH ...] (default: all three).
+/// </summary>
+public sealed class ServerColdStartBenchmark : IBenchmark
+{
+    public string Name => "server-cold-start";
+
+    public string Description => "Stdio spawn -> tools/list answered: disk and weather servers vs server-everything (raw JSON-RPC)";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var rounds = 15;
+        var targets = new List<ColdStartTarget>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--n" when i + 1 < args.Length:
+                    rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--target" when i + 1 < args.Length:
+                    targets.Add(Target(args[++i]));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --n N and --target disk|weather|everything|dll:PATH.");
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            targets.AddRange(DefaultTargets());
+        }
+
+        var samples = new Dictionary<ColdStartTarget, Samples>();
+        foreach (var target in targets)
+        {
+            // One unmeasured start each: it warms the disk cache, and shows a broken target before the long run.
+            var (_, toolCount) = await RawStdioProbe.MeasureAsync(target, cancellationToken);
+            Console.WriteLine($"{target.Label}: {target.Command} {string.Join(' ', target.Arguments)} ({toolCount} tools)");
+            samples[target] = new Samples(target.Label);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var target in targets)
+            {
+                var (elapsed, _) = await RawStdioProbe.MeasureAsync(target, cancellationToken);
+                samples[target].Add(elapsed);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} interleaved rounds, {Environment.ProcessorCount} cores:"));
+        foreach (var result in samples.Values)
+        {
+            Console.WriteLine(result);
+        }
+    }
+
+    private static IEnumerable<ColdStartTarget> DefaultTargets()
+    {
+        yield return Target("disk");
+        var weather = Path.Combine(RepoPaths.Root, "artifacts", "servers", "WeatherServer", "WeatherServer.dll");
+        if (File.Exists(weather))
+        {
+            yield return Target("weather");
+        }
+        else
+        {
+            Console.WriteLine($"weather: not built ({weather}); measuring the others.");
+        }
+
+        yield return Target("everything");
+    }
+
+    private static ColdStartTarget Target(string name) => name switch
+    {
+        "disk" => new("disk (dotnet DiskServer.dll)", "dotnet", [RepoPaths.ServerDll("DiskServer")]),
+        "weather" => new("weather (dotnet WeatherServer.dll)", "dotnet", [RepoPaths.ServerDll("WeatherServer")]),
+        "everything" => new("server-everything stdio (node)", Peers.Bin("server-everything"), ["stdio"]),
+        _ when name.StartsWith("dll:", StringComparison.Ordinal) => new($"dotnet {Path.GetFileName(name[4..])}", "dotnet", [name[4..]]),
+        _ => throw new ArgumentException($"Unknown target '{name}'. Use disk, weather, everything or dll:PATH."),
+    };
+}
