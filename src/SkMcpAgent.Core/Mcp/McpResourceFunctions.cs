@@ -17,6 +17,9 @@ internal static class McpResourceFunctions
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // Return the text itself, as tool functions do, rather than the factory's JSON-serialised string.
+    private static readonly Func<object?, Type?, CancellationToken, ValueTask<object?>> s_asIs = static (result, _, _) => ValueTask.FromResult(result);
+
     public static IEnumerable<AIFunction> Create(McpServerConnection connection, ISet<string> taken)
     {
         var metadata = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -31,6 +34,7 @@ internal static class McpResourceFunctions
                 Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "list_resources"), taken),
                 Description = $"Lists the resources (documents, data) of the MCP server '{connection.Name}': their URIs, names and descriptions, and URI templates.",
                 AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/list" },
+                MarshalResult = s_asIs,
             });
 
         yield return AIFunctionFactory.Create(
@@ -41,6 +45,7 @@ internal static class McpResourceFunctions
                 Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "read_resource"), taken),
                 Description = $"Reads one resource of the MCP server '{connection.Name}' by URI and returns its contents.",
                 AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/read" },
+                MarshalResult = s_asIs,
             });
     }
 

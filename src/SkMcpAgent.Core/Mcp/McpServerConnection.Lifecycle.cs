@@ -68,11 +68,14 @@ public sealed partial class McpServerConnection
         }
     }
 
-    /// <summary>The live client, restarting the server first when its process or session has ended.</summary>
-    internal async ValueTask<McpClient> GetClientAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The live client, restarting the server first when its process or session has ended, or when the caller saw
+    /// <paramref name="broken"/> fail before the SDK noticed.
+    /// </summary>
+    internal async ValueTask<McpClient> GetClientAsync(CancellationToken cancellationToken, McpClient? broken = null)
     {
         var client = _client;
-        if (client is not null && !client.Completion.IsCompleted)
+        if (client is not null && !client.Completion.IsCompleted && !ReferenceEquals(client, broken))
         {
             return client;
         }
@@ -82,7 +85,7 @@ public sealed partial class McpServerConnection
         try
         {
             client = _client;
-            if (client is not null && !client.Completion.IsCompleted)
+            if (client is not null && !client.Completion.IsCompleted && !ReferenceEquals(client, broken))
             {
                 return client;
             }

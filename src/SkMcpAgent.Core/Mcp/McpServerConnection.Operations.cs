@@ -41,12 +41,13 @@ public sealed partial class McpServerConnection
         IProgress<ProgressNotificationValue>? progress,
         CancellationToken cancellationToken)
     {
+        McpClient? broken = null;
         for (var attempt = 1; ; attempt++)
         {
             McpClient client;
             try
             {
-                client = await GetClientAsync(cancellationToken);
+                client = await GetClientAsync(cancellationToken, broken);
             }
             catch (InvalidOperationException ex)
             {
@@ -74,20 +75,32 @@ public sealed partial class McpServerConnection
             {
                 throw new McpToolErrorException(Name, toolName, $"Server '{Name}' rejected the call to '{toolName}': {ex.Message}", ex);
             }
-            catch (Exception ex) when (ex is not McpToolErrorException && !cancellationToken.IsCancellationRequested && client.Completion.IsCompleted)
+            catch (Exception ex) when (ex is not McpToolErrorException && !cancellationToken.IsCancellationRequested)
             {
-                // A remote session that expired (HTTP 404) never ran the call, so it is safe to open a new session and
-                // send it once more. A stdio server that died mid-call may have done part of the work: report instead.
-                if (attempt == 1 && await SessionExpiredAsync(client))
+                // The session is gone. Calls that never reached the server are sent once more on a fresh session: a
+                // request the dead process could not be sent, or one a remote server refused because the session
+                // expired (HTTP 404). A server that died mid-call may have done part of the work, so that is reported.
+                if (attempt == 1 && (NeverSent(ex) || SessionExpired(client)))
                 {
+                    broken = client;
                     continue;
                 }
 
-                throw new McpToolErrorException(Name, toolName, $"Server '{Name}' stopped during the call to '{toolName}' ({DescribeExit(await client.Completion)}). It is restarted on the next call.", ex);
+                throw new McpToolErrorException(Name, toolName, $"Server '{Name}' failed during the call to '{toolName}': {ex.Message} It is restarted on the next call.", ex);
             }
         }
     }
 
-    private static async Task<bool> SessionExpiredAsync(McpClient client) =>
-        await client.Completion is HttpClientCompletionDetails { HttpStatusCode: System.Net.HttpStatusCode.NotFound };
+    /// <summary>
+    /// The stdio transport throws an <see cref="IOException"/> when writing to a process that already exited; a
+    /// request pending when the process died fails with "The server shut down unexpectedly." or a
+    /// <see cref="ClientTransportClosedException"/> instead.
+    /// </summary>
+    private bool NeverSent(Exception exception) =>
+        Config.Transport == Configuration.McpTransportKind.Stdio
+        && exception is IOException and not ClientTransportClosedException
+        && !exception.Message.Contains("shut down unexpectedly", StringComparison.Ordinal);
+
+    private static bool SessionExpired(McpClient client) =>
+        client.Completion.IsCompletedSuccessfully && client.Completion.Result is HttpClientCompletionDetails { HttpStatusCode: System.Net.HttpStatusCode.NotFound };
 }
