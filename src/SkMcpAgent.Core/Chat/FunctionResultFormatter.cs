@@ -15,6 +15,9 @@ public static class FunctionResultFormatter
 {
     public const string NoOutput = "(no output)";
 
+    // Compact: indentation costs the model tokens and tells it nothing.
+    private static readonly JsonSerializerOptions s_options = CreateOptions();
+
     public static string Format(object? result) => result switch
     {
         null => NoOutput,
@@ -23,7 +26,7 @@ public static class FunctionResultFormatter
         CallToolResult toolResult => FormatJson(JsonSerializer.SerializeToElement(toolResult, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)))),
         AIContent content => FormatContent(content),
         IEnumerable<AIContent> contents => string.Join('\n', contents.Select(FormatContent)),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
+        _ => JsonSerializer.Serialize(result, s_options.GetTypeInfo(result.GetType())),
     };
 
     /// <summary>True when the result is an MCP tool result flagged <c>isError</c>.</summary>
@@ -41,7 +44,7 @@ public static class FunctionResultFormatter
         TextContent text => text.Text,
         DataContent data => $"[{data.MediaType} data, {data.Data.Length} bytes]",
         UriContent uri => uri.Uri.ToString(),
-        _ => JsonSerializer.Serialize(content, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(AIContent))),
+        _ => JsonSerializer.Serialize(content, s_options.GetTypeInfo(typeof(AIContent))),
     };
 
     private static string FormatJson(JsonElement element)
@@ -92,6 +95,13 @@ public static class FunctionResultFormatter
                 Property(resource, "text") ?? $"[resource: {Property(resource, "uri")}]",
             _ => block.GetRawText(),
         };
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+        options.MakeReadOnly();
+        return options;
     }
 
     private static string? Property(JsonElement element, string name) =>
