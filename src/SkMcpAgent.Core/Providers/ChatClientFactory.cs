@@ -93,7 +93,7 @@ public static class ChatClientFactory
     {
         var options = new OpenAIClientOptions
         {
-            RetryPolicy = new ClientRetryPolicy(settings.MaxRetries),
+            RetryPolicy = new RetryAfterPolicy(settings.MaxRetries),
             NetworkTimeout = settings.Timeout,
         };
         if (endpoint is not null)

@@ -37,11 +37,7 @@ public static partial class ProviderSettingsLoader
         var common = ReadCommon(reader, provider.Value);
         return provider.Value switch
         {
-            LlmProvider.AzureOpenAI => common.With(
-                LlmProvider.AzureOpenAI,
-                reader.Required(ProviderVariables.AzureDeployment, "Azure OpenAI"),
-                reader.RequiredUrl(ProviderVariables.AzureEndpoint, "Azure OpenAI"),
-                reader.Get(ProviderVariables.AzureApiKey)),
+            LlmProvider.AzureOpenAI => ReadAzureOpenAI(reader, common),
             LlmProvider.OpenAI => ReadOpenAI(reader, common),
             _ => common.With(
                 LlmProvider.Anthropic,
@@ -98,6 +94,23 @@ public static partial class ProviderSettingsLoader
                 $"{string.Join(" and ", present.Select(p => p.Variable))} are all set but {ProviderVariables.Provider} is not: " +
                 $"set {ProviderVariables.Provider} in {reader.Source} to one of {ValidProviders}."),
         };
+    }
+
+    private static ProviderSettings ReadAzureOpenAI(VariableReader reader, CommonSettings common)
+    {
+        var endpoint = reader.RequiredUrl(ProviderVariables.AzureEndpoint, "Azure OpenAI");
+        var deployment = reader.Required(ProviderVariables.AzureDeployment, "Azure OpenAI");
+        var key = reader.Get(ProviderVariables.AzureApiKey);
+
+        // Bearer tokens are only ever sent over TLS; say so now rather than fail on the first question.
+        if (key is null && endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new AgentConfigurationException(
+                $"{ProviderVariables.AzureEndpoint} in {reader.Source} is {endpoint}: Microsoft Entra ID sign-in (used because " +
+                $"{ProviderVariables.AzureApiKey} is not set) needs an https:// endpoint.");
+        }
+
+        return common.With(LlmProvider.AzureOpenAI, deployment, endpoint, key);
     }
 
     private static ProviderSettings ReadOpenAI(VariableReader reader, CommonSettings common)

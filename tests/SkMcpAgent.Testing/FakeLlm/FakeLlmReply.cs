@@ -23,6 +23,9 @@ public sealed record FakeLlmReply
     /// <summary>Sent as the Retry-After header (seconds) with an error status.</summary>
     public int? RetryAfterSeconds { get; private init; }
 
+    /// <summary>Sent as the retry-after-ms header with an error status (the Anthropic SDK only honours a positive wait).</summary>
+    public int? RetryAfterMilliseconds { get; private init; }
+
     /// <summary>Never answer: hold the request open until the client gives up (for timeout tests).</summary>
     public bool Stall { get; private init; }
 
@@ -44,8 +47,8 @@ public sealed record FakeLlmReply
     public static FakeLlmReply ToolCalls(string? text, params FakeLlmToolCall[] calls) =>
         new() { Content = text, Calls = calls };
 
-    public static FakeLlmReply Error(int status, int? retryAfterSeconds = null, string? message = null) =>
-        new() { ErrorStatus = status, RetryAfterSeconds = retryAfterSeconds, ErrorMessage = message };
+    public static FakeLlmReply Error(int status, int? retryAfterSeconds = null, string? message = null, int? retryAfterMilliseconds = null) =>
+        new() { ErrorStatus = status, RetryAfterSeconds = retryAfterSeconds, ErrorMessage = message, RetryAfterMilliseconds = retryAfterMilliseconds };
 
     public static FakeLlmReply Stalled() => new() { Stall = true };
 }

@@ -7,12 +7,15 @@ public sealed class FakeLlmRequest
 {
     public FakeLlmRequest(string method, string path, IReadOnlyDictionary<string, string> headers, JsonNode? body, FakeLlmProtocol protocol)
     {
+        ReceivedAt = DateTimeOffset.UtcNow;
         Method = method;
         Path = path;
         Headers = headers;
         Body = body;
         Protocol = protocol;
     }
+
+    public DateTimeOffset ReceivedAt { get; }
 
     public string Method { get; }
 

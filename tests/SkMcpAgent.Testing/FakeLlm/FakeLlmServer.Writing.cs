@@ -46,6 +46,11 @@ public sealed partial class FakeLlmServer
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (reply.RetryAfterMilliseconds is int milliseconds)
+        {
+            context.Response.Headers["retry-after-ms"] = milliseconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         var body = protocol == FakeLlmProtocol.Anthropic ? AnthropicWire.Error(status, message) : OpenAIWire.Error(status, message);
         return WriteJsonAsync(context, status, body.ToJsonString(), context.RequestAborted);
     }
