@@ -87,7 +87,7 @@ public static class AgentApp
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
         ILineReader reader = host.SupportsLineEditing
             ? new RadLineReader(terminal.Out, setup.HistoryFile)
-            : new PlainLineReader(host.Input, host.Output);
+            : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
         return await new ReplSession(session, reader).RunAsync(cancellation.Token);
     }
 

@@ -22,7 +22,7 @@ public static class SingleShotMode
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true };
-        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, modelRequired: true);
         var agent = session.Agent ?? throw new AgentConfigurationException(session.MissingProviderHint ?? "No LLM provider is configured.");
 
         if (session.Approval.Mode == ApprovalMode.Ask && !terminal.Host.IsInputRedirected)

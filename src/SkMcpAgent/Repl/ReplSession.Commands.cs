@@ -84,7 +84,7 @@ public sealed partial class ReplSession
     {
         foreach (var (usage, description) in Commands)
         {
-            _terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(usage),-32}[/] {Markup.Escape(description)}");
+            _terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(usage.PadRight(32))}[/] {Markup.Escape(description)}");
         }
 
         _terminal.WriteOutMarkupLine("  Anything else is a question for the model. End a line with \\ to continue it on the next.");

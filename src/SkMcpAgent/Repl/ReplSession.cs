@@ -3,6 +3,7 @@ using System.Text;
 using Spectre.Console;
 using SkMcpAgent.Cli;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Events;
 using SkMcpAgent.Modes;
 using SkMcpAgent.Rendering;
 using SkMcpAgent.Session;
@@ -116,6 +117,7 @@ public sealed partial class ReplSession
             return;
         }
 
+        await WaitForConnectingServersAsync(cancellationToken);
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using (_terminal.Host.Interrupts.Register(turn.Cancel))
         {
@@ -132,6 +134,32 @@ public sealed partial class ReplSession
             {
                 _terminal.WriteAnswer(Environment.NewLine);
                 ReportError(ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The prompt never waits for servers, but a question does: the model should see every tool that is about to be
+    /// ready. Ctrl+C stops waiting and asks with the tools ready so far.
+    /// </summary>
+    private async Task WaitForConnectingServersAsync(CancellationToken cancellationToken)
+    {
+        var connecting = _session.Hub.Servers.Where(static s => s.State is ServerState.Connecting).Select(static s => s.Name).ToList();
+        if (connecting.Count == 0)
+        {
+            return;
+        }
+
+        _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect (Ctrl+C to ask without)…[/]");
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using (_terminal.Host.Interrupts.Register(wait.Cancel))
+        {
+            try
+            {
+                await _session.Hub.WaitForAllAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
             }
         }
     }

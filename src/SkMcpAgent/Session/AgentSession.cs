@@ -58,9 +58,10 @@ public sealed class AgentSession : IAsyncDisposable
 
     /// <summary>
     /// Builds the session. With <paramref name="withModel"/> false (tools, call) no provider is read at all, so a
-    /// missing or broken provider setup does not matter. The servers are started before this returns.
+    /// missing or broken provider setup does not matter; with <paramref name="modelRequired"/> a missing provider is a
+    /// configuration error before any server starts. The servers are started before this returns.
     /// </summary>
-    public static AgentSession Create(AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel)
+    public static AgentSession Create(AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
@@ -74,6 +75,10 @@ public sealed class AgentSession : IAsyncDisposable
         {
             settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
             hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
+            if (hint is not null && modelRequired)
+            {
+                throw new AgentConfigurationException(hint);
+            }
         }
 
         var configPath = ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory);
