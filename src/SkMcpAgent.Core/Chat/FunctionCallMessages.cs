@@ -33,14 +33,14 @@ internal static class FunctionCallMessages
     }
 
     public static string InvalidJson(string name, Exception parseError) =>
-        $"Error: the arguments for '{name}' are not valid JSON ({FirstLine(parseError.Message)}). Call it again with a single JSON object as arguments.";
+        $"Error: the arguments for '{name}' are not valid JSON ({WithoutStackTrace(parseError.Message)}). Call it again with a single JSON object as arguments.";
 
     public static string SchemaMismatch(string name, IReadOnlyList<string> problems) =>
         $"Error: invalid arguments for '{name}': {string.Join("; ", problems)}. Call it again with arguments that match its parameter schema.";
 
     public static string Failed(string name, Exception exception)
     {
-        var message = FirstLine(exception.Message);
+        var message = WithoutStackTrace(exception.Message);
         return string.IsNullOrWhiteSpace(message)
             ? $"Error: function '{name}' failed ({exception.GetType().Name})."
             : $"Error: function '{name}' failed: {message}";
@@ -54,10 +54,18 @@ internal static class FunctionCallMessages
         CultureInfo.InvariantCulture,
         $"{text[..maxCharacters]}\n[Result cut: it was {text.Length} characters long; only the first {maxCharacters} are shown. Ask for less (a filter, a page, a narrower path) if you need the rest.]");
 
-    // Exception messages can span lines (inner details, server dumps); the first line is the useful part.
-    private static string FirstLine(string message)
+    // A message may span lines that matter (a tool's isError text lists every problem), but a message that
+    // embeds a stack trace must not hand it to the model.
+    private static string WithoutStackTrace(string message)
     {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? message : message[..end]).Trim();
+        var lines = message.Split('\n').Select(static line => line.TrimEnd('\r')).Where(static line => !IsStackFrame(line));
+        return string.Join('\n', lines).Trim();
+    }
+
+    private static bool IsStackFrame(string line)
+    {
+        var trimmed = line.TrimStart();
+        return (trimmed.Length < line.Length && trimmed.StartsWith("at ", StringComparison.Ordinal)) ||
+            trimmed.StartsWith("--- End of", StringComparison.Ordinal);
     }
 }

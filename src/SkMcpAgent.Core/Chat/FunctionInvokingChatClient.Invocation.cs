@@ -106,7 +106,8 @@ public sealed partial class FunctionInvokingChatClient
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using (FunctionCallScope.Enter(call.CallId, call.Name, Events))
+            // Some OpenAI-compatible servers send calls without ids; such a call simply gets no progress events.
+            using (string.IsNullOrEmpty(call.CallId) || string.IsNullOrEmpty(call.Name) ? null : FunctionCallScope.Enter(call.CallId, call.Name, Events))
             {
                 // WaitAsync: a function that ignores its token (a hung server) must not hold the turn hostage.
                 context.Result = await context.Function.InvokeAsync(context.Arguments, context.CancellationToken)

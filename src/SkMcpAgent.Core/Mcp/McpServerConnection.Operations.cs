@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using SkMcpAgent.Core.Configuration;
 
 namespace SkMcpAgent.Core.Mcp;
 
@@ -71,36 +72,50 @@ public sealed partial class McpServerConnection
             {
                 throw new McpToolErrorException(Name, toolName, string.Create(CultureInfo.InvariantCulture, $"Tool '{toolName}' on server '{Name}' timed out after {limit2.TotalSeconds:0.###} s."), ex);
             }
-            catch (McpProtocolException ex)
-            {
-                throw new McpToolErrorException(Name, toolName, $"Server '{Name}' rejected the call to '{toolName}': {ex.Message}", ex);
-            }
             catch (Exception ex) when (ex is not McpToolErrorException && !cancellationToken.IsCancellationRequested)
             {
-                // The session is gone. Calls that never reached the server are sent once more on a fresh session: a
-                // request the dead process could not be sent, or one a remote server refused because the session
-                // expired (HTTP 404). A server that died mid-call may have done part of the work, so that is reported.
-                if (attempt == 1 && (NeverSent(ex) || SessionExpired(client)))
+                // Calls that never reached a live session are sent once more on a fresh one. A server that died
+                // mid-call may have done part of the work, so that is reported instead.
+                if (attempt == 1 && await SessionLostAsync(client, ex))
                 {
                     broken = client;
                     continue;
                 }
 
-                throw new McpToolErrorException(Name, toolName, $"Server '{Name}' failed during the call to '{toolName}': {ex.Message} It is restarted on the next call.", ex);
+                var message = ex is McpProtocolException
+                    ? $"Server '{Name}' rejected the call to '{toolName}': {ex.Message}"
+                    : $"Server '{Name}' failed during the call to '{toolName}': {ex.Message} It is restarted on the next call.";
+                throw new McpToolErrorException(Name, toolName, message, ex);
             }
         }
     }
 
-    /// <summary>
-    /// The stdio transport throws an <see cref="IOException"/> when writing to a process that already exited; a
-    /// request pending when the process died fails with "The server shut down unexpectedly." or a
-    /// <see cref="ClientTransportClosedException"/> instead.
-    /// </summary>
-    private bool NeverSent(Exception exception) =>
-        Config.Transport == Configuration.McpTransportKind.Stdio
-        && exception is IOException and not ClientTransportClosedException
-        && !exception.Message.Contains("shut down unexpectedly", StringComparison.Ordinal);
+    /// <summary>True when the request cannot have run because the session was already gone.</summary>
+    private async Task<bool> SessionLostAsync(McpClient client, Exception exception)
+    {
+        if (Config.Transport == McpTransportKind.Stdio)
+        {
+            // Writing to a process that already exited throws an IOException; a request pending when the process
+            // died fails with "The server shut down unexpectedly." or a ClientTransportClosedException instead.
+            return exception is IOException and not ClientTransportClosedException
+                && !exception.Message.Contains("shut down unexpectedly", StringComparison.Ordinal);
+        }
 
-    private static bool SessionExpired(McpClient client) =>
-        client.Completion.IsCompletedSuccessfully && client.Completion.Result is HttpClientCompletionDetails { HttpStatusCode: System.Net.HttpStatusCode.NotFound };
+        // The spec's answer to an unknown session is 404, which the SDK turns into a completed session. Servers built
+        // on the TypeScript SDK's examples (server-everything among them) answer 400 "No valid session ID" instead.
+        if (exception is McpProtocolException && exception.Message.Contains("session", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            var details = await client.Completion.WaitAsync(TimeSpan.FromSeconds(1));
+            return details is HttpClientCompletionDetails { HttpStatusCode: System.Net.HttpStatusCode.NotFound };
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }

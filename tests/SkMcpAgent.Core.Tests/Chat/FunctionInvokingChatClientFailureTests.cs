@@ -56,12 +56,12 @@ public sealed class FunctionInvokingChatClientFailureTests
     [Fact]
     public async Task Call_ReturnsExceptionMessageWithoutStackTrace_WhenFunctionThrows()
     {
-        var failing = FakeFunctions.Create(string () => throw new InvalidOperationException("Path '/nope' does not exist.\n   at Disk.Scan()"), "disk_scan");
+        var failing = FakeFunctions.Create(string () => throw new InvalidOperationException("Path '/nope' does not exist.\nCheck the spelling.\n   at Disk.Scan()\n--- End of stack trace from previous location ---"), "disk_scan");
         var events = new RecordingEventSink();
 
         var result = await RunOneCallAsync(Call("c1", "disk_scan"), [failing], events);
 
-        Assert.Equal("Error: function 'disk_scan' failed: Path '/nope' does not exist.", result);
+        Assert.Equal("Error: function 'disk_scan' failed: Path '/nope' does not exist.\nCheck the spelling.", result);
         Assert.False(events.Events.OfType<FunctionCallFinished>().Single().Succeeded);
     }
 

@@ -84,6 +84,32 @@ public sealed class FunctionInvokingChatClientStreamingTests
         Assert.Equal(cancellation.Token, thrown.CancellationToken);
     }
 
+    [Fact]
+    public async Task GetStreamingResponseAsync_StreamsFinalAnswerWithToolsDisabled_WhenMaximumRoundsReached()
+    {
+        var calls = 0;
+        var ping = FakeFunctions.Create(() => ++calls, "ping");
+        var inner = new FakeChatClient
+        {
+            GetStreamingResponseAsyncCallback = (_, options, ct) => FakeChatClient.Stream(
+                options?.ToolMode is NoneChatToolMode
+                    ? [Update("Out of rounds.")]
+                    : [new ChatResponseUpdate(ChatRole.Assistant, [Call($"c{calls}", "ping")])],
+                ct),
+        };
+        using var client = new FunctionInvokingChatClient(inner) { MaximumIterationsPerRequest = 2 };
+
+        var seen = new List<string>();
+        await foreach (var update in client.GetStreamingResponseAsync(s_question, new ChatOptions { Tools = [ping] }, TestTimeouts.DefaultToken()))
+        {
+            seen.Add(Describe(update));
+        }
+
+        Assert.Equal(["call c0", "result c0: 1", "call c1", "result c1: 2", "Out of rounds."], seen);
+        Assert.Equal(3, inner.Requests.Count);
+        Assert.Contains("limit of 2 function-calling rounds", inner.Requests[2].Messages[^1].Text, StringComparison.Ordinal);
+    }
+
     private static ChatResponseUpdate Update(string text) => new(ChatRole.Assistant, text);
 
     private static string Describe(ChatResponseUpdate update) => update.Contents.Single() switch

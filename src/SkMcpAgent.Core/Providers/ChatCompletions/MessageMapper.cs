@@ -7,6 +7,9 @@ namespace SkMcpAgent.Core.Providers.ChatCompletions;
 /// <summary>Maps Microsoft.Extensions.AI messages to Chat Completions messages (system, user, assistant with tool calls, tool).</summary>
 internal static class MessageMapper
 {
+    // The library's defaults indent JSON; arguments and results go to the model, where whitespace only costs tokens.
+    private static readonly JsonSerializerOptions s_compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static List<OpenAIChat.ChatMessage> ToOpenAI(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var result = new List<OpenAIChat.ChatMessage>();
@@ -97,13 +100,13 @@ internal static class MessageMapper
     private static BinaryData SerializeArguments(IDictionary<string, object?>? arguments) =>
         BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(
             arguments ?? new Dictionary<string, object?>(),
-            AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))));
+            s_compact.GetTypeInfo(typeof(IDictionary<string, object?>))));
 
     private static string ResultText(FunctionResultContent result) => result.Result switch
     {
         null => result.Exception is { } ex ? $"Error: {ex.Message}" : string.Empty,
         string text => text,
         JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText(),
-        var other => JsonSerializer.Serialize(other, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object))),
+        var other => JsonSerializer.Serialize(other, s_compact.GetTypeInfo(typeof(object))),
     };
 }

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using SkMcpAgent.Testing;
+
+namespace McpHttpHosting.Tests;
+
+public sealed class SseTests : IAsyncLifetime, IDisposable
+{
+    private readonly HttpClient _http = new();
+    private TestMcpHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Client_CallsATool_OverLegacySse()
+    {
+        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(_host.BaseUrl + "/sse"), TransportMode = HttpTransportMode.Sse }, NullLoggerFactory.Instance);
+        await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2024-11-05" }, NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
+
+        var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "old" }, cancellationToken: TestTimeouts.DefaultToken());
+
+        Assert.Equal("old (scoped)", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+
+    [Fact]
+    public async Task Stream_AnnouncesTheMessagesEndpointFirst()
+    {
+        using var response = await _http.GetAsync(_host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        var eventLine = await reader.ReadLineAsync(TestTimeouts.DefaultToken());
+        var dataLine = await reader.ReadLineAsync(TestTimeouts.DefaultToken());
+
+        Assert.Equal("event: endpoint", eventLine);
+        Assert.StartsWith("data: /messages?sessionId=", dataLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_Gets404_ForAnUnknownSession()
+    {
+        using var content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", Encoding.UTF8, "application/json");
+
+        using var response = await _http.PostAsync(_host.BaseUrl + "/messages?sessionId=nope", content, TestTimeouts.DefaultToken());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
