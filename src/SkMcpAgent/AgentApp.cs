@@ -86,7 +86,7 @@ public static class AgentApp
         var events = new EventRenderer(terminal);
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
         ILineReader reader = host.SupportsLineEditing
-            ? new RadLineReader(terminal.Out, setup.HistoryFile)
+            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
         return await new ReplSession(session, reader).RunAsync(cancellation.Token);
     }

@@ -37,7 +37,7 @@ public static class ToolsMode
         }
         else
         {
-            ToolListRenderer.Render(terminal.Out, servers);
+            ToolListRenderer.Render(terminal, servers);
         }
 
         return session.AllServersDown ? ExitCodes.RuntimeError : ExitCodes.Success;

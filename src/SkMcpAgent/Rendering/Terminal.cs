@@ -68,23 +68,37 @@ public sealed class Terminal
         WriteErrMarkupLine($"[red]error:[/] {Markup.Escape(message)}");
     }
 
-    public void WriteErrMarkupLine(string markup)
+    public void WriteErrMarkupLine(string markup) => WriteMarkupLine(Err, Host.Error, ErrorColor, markup);
+
+    public void WriteOutMarkupLine(string markup) => WriteMarkupLine(Out, Host.Output, OutputColor, markup);
+
+    // Without colour the text is written directly: Spectre's non-ANSI backend would still set colours through
+    // System.Console, which leaks escape codes onto a terminal.
+    private void WriteMarkupLine(IAnsiConsole console, TextWriter writer, bool color, string markup)
     {
         lock (_gate)
         {
-            Err.MarkupLine(markup);
-            Host.Error.Flush();
+            if (color)
+            {
+                console.MarkupLine(markup);
+            }
+            else
+            {
+                writer.WriteLine(Markup.Remove(markup));
+            }
+
+            writer.Flush();
         }
     }
 
-    public void WriteOutMarkupLine(string markup)
+    /// <summary>A console for line editing: cursor control always, colour only when allowed.</summary>
+    public IAnsiConsole CreateLineEditorConsole() => AnsiConsole.Create(new AnsiConsoleSettings
     {
-        lock (_gate)
-        {
-            Out.MarkupLine(markup);
-            Host.Output.Flush();
-        }
-    }
+        Ansi = AnsiSupport.Yes,
+        ColorSystem = OutputColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.Yes,
+        Out = new AnsiConsoleOutput(Host.Output),
+    });
 
     /// <summary>A Spectre console over <paramref name="writer"/>; without colour it emits plain text only.</summary>
     public static IAnsiConsole CreateConsole(TextWriter writer, bool color)

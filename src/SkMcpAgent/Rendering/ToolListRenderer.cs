@@ -9,13 +9,13 @@ namespace SkMcpAgent.Rendering;
 /// <summary>Servers with their state and functions (name, description, parameters), as text or as JSON.</summary>
 public static class ToolListRenderer
 {
-    public static void Render(IAnsiConsole console, IEnumerable<McpServerConnection> servers, bool details = true)
+    public static void Render(Terminal terminal, IEnumerable<McpServerConnection> servers, bool details = true)
     {
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(servers);
         foreach (var server in servers)
         {
-            console.MarkupLine(ServerLine(server));
+            terminal.WriteOutMarkupLine(ServerLine(server));
             if (server.State is not (ServerState.Ready or ServerState.Restarting))
             {
                 continue;
@@ -23,7 +23,7 @@ public static class ToolListRenderer
 
             foreach (var function in server.Functions)
             {
-                console.MarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
+                terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
                 if (!details)
                 {
                     continue;
@@ -33,7 +33,7 @@ public static class ToolListRenderer
                 {
                     var required = parameter.Required ? "required" : "optional";
                     var description = string.IsNullOrEmpty(parameter.Description) ? string.Empty : ": " + TextSummary.OneLine(parameter.Description, 120);
-                    console.MarkupLine($"      [grey]{Markup.Escape(parameter.Name)} ({Markup.Escape(parameter.Type)}, {required}){Markup.Escape(description)}[/]");
+                    terminal.WriteOutMarkupLine($"      [grey]{Markup.Escape(parameter.Name)} ({Markup.Escape(parameter.Type)}, {required}){Markup.Escape(description)}[/]");
                 }
             }
         }
