@@ -80,7 +80,7 @@ public sealed class EventRendererTests
     public void Terminal_WritesAnsi_OnlyWhenColourIsAllowed()
     {
         var recording = new RecordingHost();
-        var host = new Hosting.ConsoleHost
+        var host = new SkMcpAgent.Hosting.ConsoleHost
         {
             Input = recording.Host.Input,
             Output = recording.OutputWriter,
