@@ -50,6 +50,28 @@ public sealed class ReplSessionTests
     }
 
     [Fact]
+    public async Task Repl_ResourcesAndPrompts_OfTheWeatherServer()
+    {
+        using var harness = new ReplHarness(withDiskServer: false, withWeatherServer: true);
+        harness.Model.OnRequest = (messages, _) =>
+            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "briefing done")));
+
+        var exitCode = await harness.RunAsync(
+            "/reconnect\n/resources\n/resources weather weather://states\n/prompts\n/prompt weather_briefing place=\"Austin, TX\"\n/prompt weather_briefing Austin\n");
+
+        Assert.Equal(0, exitCode);
+        var output = harness.Output;
+        Assert.Contains("weather weather://states us_states", output, StringComparison.Ordinal);
+        Assert.Contains("TX Texas", output, StringComparison.Ordinal);
+        Assert.Contains("weather_briefing(place) weather:", output, StringComparison.Ordinal);
+        Assert.Contains("briefing done", output, StringComparison.Ordinal);
+        var question = Assert.Single(harness.Model.Requests)[^1];
+        Assert.Equal(ChatRole.User, question.Role);
+        Assert.StartsWith("Give me a short weather briefing for Austin, TX.", question.Text, StringComparison.Ordinal);
+        Assert.Contains("error: Prompt arguments are name=value; not understood: Austin", harness.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repl_ConversationCommands_ClearApproveAndLast()
     {
         using var harness = new ReplHarness(withDiskServer: true);

@@ -10,12 +10,21 @@ namespace SkMcpAgent.Tests.Support;
 /// </summary>
 public sealed class ReplHarness : IDisposable
 {
-    public ReplHarness(bool withDiskServer)
+    public ReplHarness(bool withDiskServer, bool withWeatherServer = false)
     {
         Directory.CreateDirectory(Folder);
-        var servers = withDiskServer
-            ? new Dictionary<string, object> { ["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } } }
-            : [];
+        var servers = new Dictionary<string, object>();
+        if (withDiskServer)
+        {
+            servers["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } };
+        }
+
+        if (withWeatherServer)
+        {
+            // Resources and prompts only: the NWS API is never reached.
+            servers["weather"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("WeatherServer") }, env = new { NWS_BASE_URL = "http://127.0.0.1:9" } };
+        }
+
         File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new { mcpServers = servers }));
     }
 
