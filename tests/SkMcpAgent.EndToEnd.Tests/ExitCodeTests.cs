@@ -41,6 +41,20 @@ public sealed class ExitCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryServerDown_ExitsOne_NamingTheFailures()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.WriteFile("mcp.json", """{ "mcpServers": { "gone": { "command": "no-such-command-here" } } }""");
+
+        var (exitCode, agent) = await _workspace.RunAsync("hello");
+        await using var _ = agent;
+
+        Assert.Equal(1, exitCode);
+        AssertOneErrorLine(agent.Stderr, "every MCP server failed: gone: ");
+        Assert.Empty(_workspace.Llm.Requests);
+    }
+
+    [Fact]
     public async Task MalformedConfig_ExitsTwo_WithFileLineAndColumn()
     {
         _workspace.WriteOpenAIEnv();

@@ -29,6 +29,7 @@ public sealed class SingleShotTests : IAsyncLifetime
         Assert.Contains("→ disk_get_os_info()", agent.Stderr, StringComparison.Ordinal);
         Assert.Contains("✓ disk_get_os_info", agent.Stderr, StringComparison.Ordinal);
         Assert.Equal("What OS is this?", _workspace.Llm.Requests[0].LastUserText());
+        Assert.DoesNotContain("\u001b[", agent.Stdout + agent.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class RadLineReader : ILineReader
 
     public RadLineReader(IAnsiConsole console, string? historyFile)
     {
-        _editor = new LineEditor(console) { Prompt = _prompt };
+        _editor = new LineEditor(console) { Prompt = _prompt, Completion = new SlashCommandCompletion() };
         _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(_endOfInput));
         _historyFile = historyFile;
         foreach (var line in LoadHistory(historyFile))
