@@ -67,16 +67,37 @@ public sealed class SingleShotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Question_WithEnvFileOption_UsesThatFile()
+    public async Task Question_WithEnvFileAndSystemOptions_UsesThem()
     {
         _workspace.WriteOpenAIEnv(".env.other");
         _workspace.Llm.Enqueue(FakeLlmReply.Text("from the other file"));
 
-        var (exitCode, agent) = await _workspace.RunAsync("--env-file", ".env.other", "hello");
+        var (exitCode, agent) = await _workspace.RunAsync("--env-file", ".env.other", "--system", "Answer in French.", "hello");
         await using var _ = agent;
 
         Assert.True(exitCode == 0, agent.Stderr);
         Assert.Equal("from the other file\n", agent.Stdout);
-        Assert.Equal("gpt-test", _workspace.Llm.Requests[0].Model);
+        var request = Assert.Single(_workspace.Llm.Requests);
+        Assert.Equal("gpt-test", request.Model);
+        Assert.Equal("system", request.Messages[0]!["role"]!.GetValue<string>());
+        Assert.Contains("Answer in French.", request.Messages[0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MaxRounds_StopsAModelThatKeepsCallingTools()
+    {
+        _workspace.WriteOpenAIEnv();
+        // The model calls a tool whenever it may; the last round forbids calls (tool_choice none), so it answers.
+        _workspace.Llm.Responder = request => request.Body?["tool_choice"]?.ToString() != "none"
+            ? FakeLlmReply.ToolCalls(("disk_get_os_info", "{}"))
+            : FakeLlmReply.Text("out of rounds");
+
+        var (exitCode, agent) = await _workspace.RunAsync("--max-rounds", "2", "loop forever");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Equal("out of rounds\n", agent.Stdout);
+        Assert.Equal(3, _workspace.Llm.Requests.Count);
+        Assert.Equal(2, agent.Stderr.Split("→ disk_get_os_info()").Length - 1);
     }
 }
