@@ -68,7 +68,29 @@ public sealed class Terminal
         WriteErrMarkupLine($"[red]error:[/] {Markup.Escape(message)}");
     }
 
-    public void WriteErrMarkupLine(string markup) => WriteMarkupLine(Err, Host.Error, ErrorColor, markup);
+    /// <summary>
+    /// The prompt line-editing shows right now, if any. A diagnostic arriving meanwhile (a server becoming ready)
+    /// clears that line, prints, and shows the prompt again, instead of landing after the prompt.
+    /// </summary>
+    public string? ActivePrompt { get; set; }
+
+    public void WriteErrMarkupLine(string markup)
+    {
+        if (ActivePrompt is not { } prompt || !ErrorColor || !OutputColor)
+        {
+            WriteMarkupLine(Err, Host.Error, ErrorColor, markup);
+            return;
+        }
+
+        lock (_gate)
+        {
+            Host.Error.Write("\r\u001b[2K");
+            Err.MarkupLine(markup);
+            Host.Error.Flush();
+            Host.Output.Write(prompt);
+            Host.Output.Flush();
+        }
+    }
 
     public void WriteOutMarkupLine(string markup) => WriteMarkupLine(Out, Host.Output, OutputColor, markup);
 

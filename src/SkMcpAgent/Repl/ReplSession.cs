@@ -47,12 +47,17 @@ public sealed partial class ReplSession
             {
                 try
                 {
+                    _terminal.ActivePrompt = _reader is RadLineReader ? Prompt : null;
                     input = await ReadInputAsync(readCancellation.Token);
                 }
                 catch (OperationCanceledException)
                 {
                     _terminal.WriteAnswer(Environment.NewLine);
                     return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+                }
+                finally
+                {
+                    _terminal.ActivePrompt = null;
                 }
             }
 
