@@ -57,15 +57,23 @@ public sealed class AgentStartupBenchmark : IBenchmark
 
         foreach (var server in servers.Where(static s => !s.Disabled && s.Transport == McpTransportKind.Stdio))
         {
-            await BreakDownAsync(server, cancellationToken);
+            await BreakDownAsync(server, isolated: false, cancellationToken);
+            await BreakDownAsync(server, isolated: true, cancellationToken);
         }
     }
 
     /// <summary>One start with the bare SDK, timing process launch, initialize handshake and tools/list apart.</summary>
-    private static async Task BreakDownAsync(McpServerConfig server, CancellationToken cancellationToken)
+    private static async Task BreakDownAsync(McpServerConfig server, bool isolated, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var transport = new StdioClientTransport(new StdioClientTransportOptions { Command = server.Command!, Arguments = [.. server.Args], Name = server.Name });
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = server.Command!,
+            Arguments = [.. server.Args],
+            Name = server.Name,
+            InheritEnvironmentVariables = !isolated,
+            EnvironmentVariables = isolated ? McpTransports.ChildEnvironment(server) : null,
+        });
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }, cancellationToken: cancellationToken);
         var connected = Stopwatch.GetElapsedTime(start);
         var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
@@ -75,7 +83,7 @@ public sealed class AgentStartupBenchmark : IBenchmark
         var pingTime = Stopwatch.GetElapsedTime(ping);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  {server.Name}: launch + runtime start + initialize {connected.TotalMilliseconds:F0} ms, tools/list ({tools.Count} tools) {(listed - connected).TotalMilliseconds:F0} ms, then a ping takes {pingTime.TotalMilliseconds:F2} ms"));
+            $"  {server.Name} ({(isolated ? "isolated env" : "inherited env")}): launch + runtime start + initialize {connected.TotalMilliseconds:F0} ms, tools/list ({tools.Count} tools) {(listed - connected).TotalMilliseconds:F0} ms, then a ping takes {pingTime.TotalMilliseconds:F2} ms"));
     }
 
     private sealed class TimingSink(long start, ConcurrentDictionary<string, TimeSpan> ready) : IAgentEventSink

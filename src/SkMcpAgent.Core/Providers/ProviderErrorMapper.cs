@@ -19,27 +19,30 @@ internal static class ProviderErrorMapper
             return null;
         }
 
+        // The SDK's exception can quote the response body; if that body echoes the key, it must not travel along.
+        var inner = !string.IsNullOrEmpty(settings.ApiKey) && exception.ToString().Contains(settings.ApiKey, StringComparison.Ordinal) ? null : exception;
+
         return exception switch
         {
-            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ApiMessage(result), settings, exception),
-            AnthropicApiException api => FromStatus((int)api.StatusCode, api.ApiMessage, settings, exception),
+            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ApiMessage(result), settings, inner),
+            AnthropicApiException api => FromStatus((int)api.StatusCode, api.ApiMessage, settings, inner),
             AuthenticationFailedException or CredentialUnavailableException => new ProviderException(
                 $"Microsoft Entra ID sign-in for Azure OpenAI at {settings.EndpointHost} failed: sign in (az login) or set " +
                 $"{ProviderVariables.AzureApiKey} in {settings.Source}.",
-                settings.Provider, null, exception),
+                settings.Provider, null, inner),
             _ when IsTimeout(exception) => new ProviderException(
                 $"{settings.DisplayName} at {settings.EndpointHost} did not answer within {Seconds(settings.Timeout)} s{Attempts(settings)}: " +
                 $"raise {ProviderVariables.TimeoutSeconds} in {settings.Source} or try again later.",
-                settings.Provider, null, exception),
+                settings.Provider, null, inner),
             _ when FindNetworkFailure(exception) is { } network => new ProviderException(
                 $"Cannot reach {settings.DisplayName} at {settings.EndpointHost}{Attempts(settings)}: {Redact(network.Message.TrimEnd('.'), settings)}. " +
                 $"Check {settings.EndpointVariable} in {settings.Source} and the network.",
-                settings.Provider, null, exception),
+                settings.Provider, null, inner),
             _ => null,
         };
     }
 
-    private static ProviderException FromStatus(int status, string? apiMessage, ProviderSettings settings, Exception inner)
+    private static ProviderException FromStatus(int status, string? apiMessage, ProviderSettings settings, Exception? inner)
     {
         var who = $"{settings.DisplayName} at {settings.EndpointHost}";
         var detail = Detail(apiMessage, settings);

@@ -80,4 +80,55 @@ public sealed class McpServerHubLifecycleTests
         Assert.Contains(hub.GetFunctions(), f => f.Name == "late_echo");
         await Assert.ThrowsAsync<ArgumentException>(() => hub.ReconnectAsync("unknown", TestTimeouts.DefaultToken()));
     }
+
+    [Fact]
+    public async Task Start_FallsBackToTheServersProtocolVersion_WhenItOnlySpeaks20250618()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+        var shout = hub.GetFunctions().Single(f => f.Name == "old_shout");
+        var result = await shout.InvokeAsync(new Microsoft.Extensions.AI.AIFunctionArguments(new Dictionary<string, object?> { ["text"] = "hi" }), TestTimeouts.DefaultToken());
+
+        Assert.Equal(ServerState.Ready, hub.Servers[0].State);
+        Assert.Equal("2025-06-18", hub.Servers[0].ProtocolVersion);
+        Assert.Equal("HI", result);
+    }
+
+    [Fact]
+    public async Task ToolListChanged_AddsTheNewToolAsAFunction()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        var events = new RecordingEventSink();
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), events, NullLoggerFactory.Instance);
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+        Assert.DoesNotContain(hub.GetFunctions(), f => f.Name == "old_extra");
+
+        await hub.GetFunctions().Single(f => f.Name == "old_grow").InvokeAsync(new(), TestTimeouts.DefaultToken());
+
+        await events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "old" && e.FunctionCount == 4);
+        Assert.Contains(hub.GetFunctions(), f => f.Name == "old_extra");
+    }
+
+    [Fact]
+    public async Task ServerLogNotifications_GoToTheLoggerAtTheirLevel()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        using var logs = new CapturingLoggerFactory();
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, logs);
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        await hub.GetFunctions().Single(f => f.Name == "old_log").InvokeAsync(new(), TestTimeouts.DefaultToken());
+        var (level, message) = await logs.WaitForAsync("MCP server 'old' log");
+
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
+        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", message);
+    }
 }

@@ -112,6 +112,13 @@ public sealed partial class ProviderErrorTests
 
         Assert.DoesNotContain('\n', error.Message);
         Assert.NotEmpty(logs.Entries);
+        if (!string.IsNullOrEmpty(settings.ApiKey))
+        {
+            // Every error path: not in the message, not in the exception chain, not in any log entry at any level.
+            Assert.DoesNotContain(settings.ApiKey, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(settings.ApiKey, logs.AllText, StringComparison.Ordinal);
+        }
+
         return (error, logs.AllText);
     }
 }

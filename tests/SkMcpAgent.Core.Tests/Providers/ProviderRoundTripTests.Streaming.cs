@@ -23,7 +23,13 @@ public sealed partial class ProviderRoundTripTests
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
         Assert.Equal(20, response.Usage?.InputTokenCount);
         Assert.Equal(5, response.Usage?.OutputTokenCount);
-        Assert.True(Assert.Single(server.Requests).Stream);
+        var request = Assert.Single(server.Requests);
+        Assert.True(request.Stream);
+        if (provider != LlmProvider.Anthropic)
+        {
+            // Chat Completions only reports usage in a stream when asked to.
+            Assert.True(request.Body!["stream_options"]!["include_usage"]!.GetValue<bool>());
+        }
     }
 
     [Theory]

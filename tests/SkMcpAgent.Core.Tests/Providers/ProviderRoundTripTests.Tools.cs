@@ -81,6 +81,30 @@ public sealed partial class ProviderRoundTripTests
         Assert.Equal("Be brief.", body["messages"]![0]!["content"] is JsonArray parts ? parts[0]!["text"]!.GetValue<string>() : body["messages"]![0]!["content"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task GetResponseAsync_SendsChatOptionsInMessagesFormat_WhenProviderIsAnthropic()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeLlmReply.Text("ok"));
+        using var client = ChatClientFactory.Create(ProviderTestSettings.For(LlmProvider.Anthropic, server));
+        var options = Options();
+        options.Temperature = 0.25f;
+        options.MaxOutputTokens = 321;
+        options.ToolMode = ChatToolMode.RequireAny;
+
+        await client.GetResponseAsync([new(ChatRole.System, "Be brief."), new(ChatRole.User, "Hi")], options, TestTimeouts.DefaultToken());
+
+        var body = Assert.Single(server.Requests).Body!;
+
+        // The Messages API of Anthropic SDK 13.x has no temperature parameter: the SDK's adapter leaves it out.
+        Assert.Null(body["temperature"]);
+        Assert.Equal(321, body["max_tokens"]!.GetValue<int>());
+        Assert.Equal("any", body["tool_choice"]!["type"]!.GetValue<string>());
+        var system = body["system"]!;
+        Assert.Equal("Be brief.", system is JsonArray blocks ? blocks[0]!["text"]!.GetValue<string>() : system.GetValue<string>());
+        Assert.Equal(["user"], body["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()));
+    }
+
     private static ChatOptions Options() => new() { Tools = [s_sum, AIFunctionFactory.Create((double latitude, double longitude, int[] days) => "sunny", "get_forecast")] };
 
     /// <summary>Runs the requested calls by hand (the auto-function-calling middleware lives elsewhere).</summary>
