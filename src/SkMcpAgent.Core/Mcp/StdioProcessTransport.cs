@@ -16,6 +16,7 @@ internal sealed class StdioProcessTransport(McpServerConfig config, Action<strin
 
     public Task<ITransport> ConnectAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var start = new ProcessStartInfo(config.Command!)
         {

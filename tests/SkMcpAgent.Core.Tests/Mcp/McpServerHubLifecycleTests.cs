@@ -50,6 +50,23 @@ public sealed class McpServerHubLifecycleTests
     }
 
     [Fact]
+    public async Task DisposeAsync_StopsServersThatAreStillStarting()
+    {
+        var marker = "SKMCP_TEST_MARKER=" + Guid.NewGuid().ToString("N");
+        McpServerConfig[] servers =
+        [
+            new() { Name = "everything", Command = Peers.Bin("server-everything"), Args = ["stdio"], Env = new Dictionary<string, string> { [marker.Split('=')[0]] = marker.Split('=')[1] } },
+        ];
+        var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+        hub.Start();
+
+        await hub.DisposeAsync();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        Assert.Null(ChildProcesses.FindByEnvironment(marker));
+    }
+
+    [Fact]
     public async Task ReconnectAsync_BringsAFailedServerBack_WhenItCanStartNow()
     {
         var flag = Path.Combine(Path.GetTempPath(), "skmcp-" + Guid.NewGuid().ToString("N"));
