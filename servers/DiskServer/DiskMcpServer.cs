@@ -24,11 +24,12 @@ internal static class DiskMcpServer
         // or host is needed, which keeps the cold start short.
         var target = new DiskTools(toolsOptions);
         var tools = new McpServerPrimitiveCollection<McpServerTool>();
+        var createOptions = new McpServerToolCreateOptions { SerializerOptions = DiskJsonContext.ToolOptions };
         foreach (var method in typeof(DiskTools).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
             if (method.GetCustomAttribute<McpServerToolAttribute>() is not null)
             {
-                tools.Add(McpServerTool.Create(method, method.IsStatic ? null : target));
+                tools.Add(McpServerTool.Create(method, method.IsStatic ? null : target, createOptions));
             }
         }
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DiskServer.SystemInfo;
 using DiskServer.Volumes;
 using Microsoft.Extensions.Logging;
@@ -19,12 +18,6 @@ namespace DiskServer.Tools;
 [McpServerToolType]
 internal sealed partial class DiskTools
 {
-    // Nulls are written out because the output schema lists every property as required (nullable ones as "string or null").
-    private static readonly JsonSerializerOptions s_structuredOptions = new(McpJsonUtilities.DefaultOptions)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     private readonly DiskToolsOptions _options;
     private readonly ILogger _logger;
 
@@ -57,7 +50,7 @@ internal sealed partial class DiskTools
     private static CallToolResult Result<T>(string text, T structured) => new()
     {
         Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(structured, s_structuredOptions),
+        StructuredContent = JsonSerializer.SerializeToElement(structured, DiskJsonContext.ToolOptions),
     };
 
     /// <summary>Resolves a user's path and checks that it exists, or throws a message the model can act on.</summary>

@@ -98,6 +98,8 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new InvalidOperationException($"Process exited ({_process.ExitCode}) before the expected line. stderr:\n{StandardError}");
     }
 
+    public void CloseStandardInput() => _process.StandardInput.Close();
+
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken);

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.AI;
+using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Chat;
+using SkMcpAgent.Core.Chat.Filters;
+
+namespace SkMcpAgent.Core.Agents;
+
+/// <summary>How a <see cref="ChatAgent"/> converses and calls functions.</summary>
+public sealed class ChatAgentOptions
+{
+    private int _maxRounds = FunctionInvokingChatClient.DefaultMaximumIterations;
+    private int _maxResultCharacters = ResultSizeFilter.DefaultMaxCharacters;
+    private TimeSpan? _functionTimeout;
+
+    /// <summary>The system prompt, first in the history; none when null or empty.</summary>
+    public string? SystemPrompt { get; set; }
+
+    /// <summary>Function-calling rounds per user turn before the model must answer without tools.</summary>
+    public int MaxRounds
+    {
+        get => _maxRounds;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxRounds = value;
+        }
+    }
+
+    /// <summary>Longer function results are cut, with a note telling the model.</summary>
+    public int MaxResultCharacters
+    {
+        get => _maxResultCharacters;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxResultCharacters = value;
+        }
+    }
+
+    /// <summary>Per-call timeout; null means <see cref="FunctionTimeoutFilter.DefaultTimeout"/>, infinite disables it.</summary>
+    public TimeSpan? FunctionTimeout
+    {
+        get => _functionTimeout;
+        set
+        {
+            if (value is { } timeout && timeout != Timeout.InfiniteTimeSpan)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+            }
+
+            _functionTimeout = value;
+        }
+    }
+
+    public ApprovalPolicy Approval { get; set; } = new();
+
+    /// <summary>Sent with every request (temperature, max output tokens, model id); the agent adds the functions.</summary>
+    public ChatOptions? ChatOptions { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace SkMcpAgent.Core.Providers;
+
+/// <summary>The settings every provider shares (LLM_* and SYSTEM_PROMPT*), read before the provider's own.</summary>
+internal sealed record CommonSettings(
+    int? MaxOutputTokens, float? Temperature, string? SystemPrompt, TimeSpan Timeout, int MaxRetries, string? EnvFilePath)
+{
+    public ProviderSettings With(LlmProvider provider, string model, Uri? endpoint, string? apiKey) => new()
+    {
+        Provider = provider,
+        Model = model,
+        Endpoint = endpoint,
+        ApiKey = apiKey,
+        MaxOutputTokens = MaxOutputTokens,
+        Temperature = Temperature,
+        SystemPrompt = SystemPrompt,
+        Timeout = Timeout,
+        MaxRetries = MaxRetries,
+        EnvFilePath = EnvFilePath,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Collections;
+
+namespace SkMcpAgent.Core.Providers;
+
+/// <summary>Reads the env file (".env" by default, or the one named by --env-file) without touching the process environment.</summary>
+public static class EnvFile
+{
+    /// <summary>The file looked for in the current directory when no path is given.</summary>
+    public const string DefaultFileName = ".env";
+
+    /// <summary>
+    /// Loads <paramref name="path"/> (relative to <paramref name="currentDirectory"/>), which must exist; with a null path,
+    /// loads ".env" from <paramref name="currentDirectory"/> when there is one. Variables already in the process
+    /// environment win over the file's.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">The named file does not exist or cannot be read.</exception>
+    public static EnvFileResult Load(string? path, string currentDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(currentDirectory);
+
+        string? file;
+        if (path is null)
+        {
+            var candidate = Path.Combine(currentDirectory, DefaultFileName);
+            file = File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
+        }
+        else
+        {
+            file = Path.GetFullPath(path, currentDirectory);
+            if (!File.Exists(file))
+            {
+                throw new AgentConfigurationException($"Env file not found: {file} (given with --env-file).");
+            }
+        }
+
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (file is not null)
+        {
+            foreach (var (name, value) in ReadFile(file))
+            {
+                variables[name] = value;
+            }
+        }
+
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = (string?)entry.Value;
+        }
+
+        return new EnvFileResult(variables, file);
+    }
+
+    private static List<KeyValuePair<string, string>> ReadFile(string file)
+    {
+        try
+        {
+            // NoEnvVars: parse only. The caller merges, so the process environment is never changed behind its back.
+            return [.. DotNetEnv.Env.NoEnvVars().Load(file)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AgentConfigurationException($"Cannot read env file {file}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is not AgentConfigurationException)
+        {
+            // DotNetEnv reports syntax errors with its parser's exception; the user needs the file and the reason.
+            throw new AgentConfigurationException($"Env file {file} is not valid: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace SkMcpAgent.Core.Providers;
+
+/// <summary>Reads and validates single variables; every error names the variable and the file it was read from.</summary>
+internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variables, string? envFilePath)
+{
+    public string? EnvFilePath { get; } = envFilePath;
+
+    public string Source { get; } = ProviderSettingsLoader.DescribeSource(envFilePath);
+
+    /// <summary>The trimmed value, or null when unset or blank (an empty line in a .env file means "not set").</summary>
+    public string? Get(string name) =>
+        variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public string Required(string name, string provider, string? alternative = null) =>
+        Get(name) ?? throw new AgentConfigurationException(
+            $"{name} is not set: {provider} needs it{alternative}. Set it in {EnvFilePath ?? "a .env file or the environment"}.");
+
+    public Uri RequiredUrl(string name, string provider) => ParseUrl(name, Required(name, provider));
+
+    public Uri? OptionalUrl(string name) => Get(name) is { } value ? ParseUrl(name, value) : null;
+
+    public int? Integer(string name, int min, int max)
+    {
+        if (Get(name) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Invalid(name, text, $"a whole number from {min} to {max}");
+    }
+
+    public double? Number(string name, double min, double max, bool minExclusive = false)
+    {
+        if (Get(name) is not { } text)
+        {
+            return null;
+        }
+
+        var ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && (minExclusive ? value > min : value >= min) && value <= max;
+        return ok ? value : throw Invalid(name, text, $"a number {(minExclusive ? "above" : "from")} {min.ToString(CultureInfo.InvariantCulture)} {(minExclusive ? "up " : "")}to {max.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private Uri ParseUrl(string name, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw Invalid(name, text, "an absolute http:// or https:// URL");
+
+    private AgentConfigurationException Invalid(string name, string text, string expected) =>
+        new($"{name} in {Source} must be {expected}, not '{text}'.");
+}

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using SkMcpAgent.Core.Agents;
+using SkMcpAgent.Core.Tests.Fakes;
+using SkMcpAgent.Testing;
+using static SkMcpAgent.Core.Tests.Fakes.Responses;
+
+namespace SkMcpAgent.Core.Tests.Agents;
+
+/// <summary>After Ctrl+C the history must still be one a provider accepts: every call answered.</summary>
+public sealed class ChatAgentCancellationTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Turn_KeepsEveryCallAnswered_WhenCancelledDuringACall(bool streaming)
+    {
+        var started = new TaskCompletionSource();
+        var observed = new TaskCompletionSource<bool>();
+        var inner = FakeChatClient.Scripted(Calls(Call("c1", "slow")));
+        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started, observed)), new ChatAgentOptions(), new RecordingEventSink());
+        using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
+
+        var turn = streaming ? DrainAsync(agent.RunStreamingAsync("Go", cancellation.Token)) : agent.RunAsync("Go", cancellation.Token);
+        await started.Task.WaitAsync(TestTimeouts.Default);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => turn);
+        Assert.True(await observed.Task.WaitAsync(TestTimeouts.Default));
+        Assert.Equal([ChatRole.User, ChatRole.Assistant, ChatRole.Tool], agent.History.Select(m => m.Role));
+        var result = Assert.IsType<FunctionResultContent>(Assert.Single(agent.History[2].Contents));
+        Assert.Equal("c1", result.CallId);
+        Assert.Equal("Cancelled: the user interrupted the turn before this call finished.", result.Result);
+        Assert.False(Assert.Single(agent.LastTurnCalls).Succeeded);
+    }
+
+    [Fact]
+    public async Task RunStreamingAsync_KeepsPartialAnswerMarked_WhenCancelledWhileStreaming()
+    {
+        using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
+        var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => HalfAnswerAsync(cancellation, ct) };
+        var agent = new ChatAgent(inner, new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DrainAsync(agent.RunStreamingAsync("Tell me a story", cancellation.Token)));
+
+        Assert.Equal([ChatRole.User, ChatRole.Assistant], agent.History.Select(m => m.Role));
+        Assert.Equal("Once upon\n[The user interrupted this answer.]", agent.History[1].Text);
+    }
+
+    [Fact]
+    public async Task RunStreamingAsync_AnswersCallsTheModelWasStillSending_WhenProviderFails()
+    {
+        var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => CallThenFailAsync(ct) };
+        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Create(() => "x", "ping")), new ChatAgentOptions(), new RecordingEventSink());
+
+        var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => DrainAsync(agent.RunStreamingAsync("Go", TestTimeouts.DefaultToken())));
+
+        Assert.Equal("connection reset", thrown.Message);
+        Assert.Equal([ChatRole.User, ChatRole.Assistant, ChatRole.Tool], agent.History.Select(m => m.Role));
+        Assert.Equal("c9", Assert.IsType<FunctionResultContent>(Assert.Single(agent.History[2].Contents)).CallId);
+    }
+
+    private static async Task DrainAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
+    {
+        await foreach (var _ in updates)
+        {
+        }
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> HalfAnswerAsync(CancellationTokenSource cancellation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "Once ");
+        await Task.Yield();
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "upon");
+        await cancellation.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        yield return new ChatResponseUpdate(ChatRole.Assistant, " a time");
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> CallThenFailAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [Call("c9", "ping")]);
+        throw new HttpRequestException("connection reset");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using SkMcpAgent.Core.Chat;
+
+namespace SkMcpAgent.Core.Tests.Chat;
+
+public sealed class FunctionArgumentValidatorTests
+{
+    private static readonly JsonElement s_schema = JsonDocument.Parse("""
+        {
+          "type": "object",
+          "properties": {
+            "path": { "type": "string" },
+            "depth": { "type": "integer" },
+            "unit": { "type": "string", "enum": ["GB", "MB"] },
+            "label": { "type": ["string", "null"] }
+          },
+          "required": ["path"],
+          "additionalProperties": false
+        }
+        """).RootElement.Clone();
+
+    [Fact]
+    public void Validate_ReturnsNull_WhenArgumentsFit()
+    {
+        var arguments = Arguments("""{"path":"/","depth":2.0,"unit":"GB","label":null}""");
+
+        Assert.Null(FunctionArgumentValidator.Validate(s_schema, arguments));
+    }
+
+    [Fact]
+    public void Validate_ListsEveryProblem()
+    {
+        var arguments = Arguments("""{"depth":1.5,"unit":"TB","colour":"red"}""");
+
+        Assert.Equal(
+            ["missing required 'path' (a string)", "'depth' must be an integer, got a number", "'unit' must be one of \"GB\", \"MB\"", "unknown property 'colour' (known: path, depth, unit, label)"],
+            FunctionArgumentValidator.Validate(s_schema, arguments));
+    }
+
+    [Fact]
+    public void Validate_ChecksClrValues_NotOnlyJson()
+    {
+        var arguments = new Dictionary<string, object?> { ["path"] = 5 };
+
+        Assert.Equal(["'path' must be a string, got a number"], FunctionArgumentValidator.Validate(s_schema, arguments));
+    }
+
+    [Fact]
+    public void Suggest_FindsNamesWithServerPrefixAndTypos()
+    {
+        string[] names = ["weather_get_forecast", "weather_get_alerts", "disk_usage"];
+
+        Assert.Equal(["weather_get_forecast"], FunctionNameSuggester.Suggest("get_forecast", names, 3));
+        Assert.Equal(["disk_usage"], FunctionNameSuggester.Suggest("disk_usge", names, 3));
+        Assert.Empty(FunctionNameSuggester.Suggest("translate", names, 3));
+    }
+
+    private static Dictionary<string, object?> Arguments(string json) =>
+        JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+}
