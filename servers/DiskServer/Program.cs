@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DiskServer;
 using DiskServer.Logging;
 using DiskServer.Tools;
@@ -19,7 +20,7 @@ try
 }
 catch (ArgumentException ex)
 {
-    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync($"disk: {ex.Message}");
     return 2;
 }
 
@@ -27,12 +28,18 @@ var serverOptions = DiskMcpServer.CreateOptions(toolsOptions);
 await using var transport = new StdioServerTransport(serverOptions, loggerFactory);
 await using var server = McpServer.Create(transport, serverOptions, loggerFactory);
 
+// Ctrl+C and SIGTERM end the server cleanly; closing stdin ends it too (RunAsync returns).
 using var stopping = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stopping.Cancel();
 };
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stopping.Cancel();
+});
 
 Log.Started(loggerFactory.CreateLogger("DiskServer"), DiskMcpServer.Version, toolsOptions.ScanBudget.TotalSeconds);
 try

@@ -107,6 +107,19 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Get_Gets400_WhenAskedToResumeAStream()
+    {
+        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
+        using var request = RawMcp.Get(_host.McpUrl, sessionId);
+        request.Headers.Add("Last-Event-ID", "42");
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad Request: this server does not support resuming streams.", await RawMcp.ErrorMessageAsync(response));
+    }
+
+    [Fact]
     public async Task Delete_EndsTheSessionAndItsGetStream()
     {
         var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());

@@ -63,6 +63,16 @@ public sealed class ServerColdStartBenchmark : IBenchmark
         {
             Console.WriteLine(result);
         }
+
+        // The reference peer's median, as the yardstick: below 1.00 means faster than server-everything.
+        var reference = samples.FirstOrDefault(static s => s.Key.Label.StartsWith("server-everything", StringComparison.Ordinal)).Value;
+        if (reference is not null)
+        {
+            foreach (var result in samples.Values.Where(s => s != reference))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Label,-40} p50 / server-everything p50 = {result.Median / reference.Median:F2}"));
+            }
+        }
     }
 
     private static IEnumerable<ColdStartTarget> DefaultTargets()

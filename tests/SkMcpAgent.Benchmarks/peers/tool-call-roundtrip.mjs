@@ -1,9 +1,10 @@
 // The TypeScript SDK's side of the tool-call-roundtrip benchmark: one Client over StdioClientTransport to the
-// given server, `warmup` echo calls, then `count` timed calls. Prints one JSON line: {"p50":ms,"p90":ms,"count":n}.
+// given server, `warmup` echo calls, then `count` timed calls. Prints one JSON line: {"p50":ms,"p90":ms,"count":n,"version":sdk}.
 // Usage: node tool-call-roundtrip.mjs <node_modules dir> <count> <warmup> <server command> [server args...]
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
 
 const [nodeModules, countText, warmupText, command, ...args] = process.argv.slice(2);
 const sdk = (path) => import(pathToFileURL(join(nodeModules, "@modelcontextprotocol/sdk/dist/esm", path)).href);
@@ -29,4 +30,5 @@ await client.close();
 samples.sort((a, b) => a - b);
 // Same nearest-rank percentile as the C# side (Samples.Percentile).
 const percentile = (p) => samples[Math.min(samples.length - 1, Math.max(0, Math.ceil((p / 100) * samples.length) - 1))];
-console.log(JSON.stringify({ p50: percentile(50), p90: percentile(90), count: samples.length }));
+const version = JSON.parse(readFileSync(join(nodeModules, "@modelcontextprotocol/sdk/package.json"), "utf8")).version;
+console.log(JSON.stringify({ p50: percentile(50), p90: percentile(90), count: samples.length, version }));

@@ -50,6 +50,23 @@ public sealed class McpServerHubLifecycleTests
     }
 
     [Fact]
+    public async Task DisposeAsync_StopsServersThatAreStillStarting()
+    {
+        var marker = "SKMCP_TEST_MARKER=" + Guid.NewGuid().ToString("N");
+        McpServerConfig[] servers =
+        [
+            new() { Name = "everything", Command = Peers.Bin("server-everything"), Args = ["stdio"], Env = new Dictionary<string, string> { [marker.Split('=')[0]] = marker.Split('=')[1] } },
+        ];
+        var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+        hub.Start();
+
+        await hub.DisposeAsync();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        Assert.Null(ChildProcesses.FindByEnvironment(marker));
+    }
+
+    [Fact]
     public async Task ReconnectAsync_BringsAFailedServerBack_WhenItCanStartNow()
     {
         var flag = Path.Combine(Path.GetTempPath(), "skmcp-" + Guid.NewGuid().ToString("N"));
@@ -111,7 +128,24 @@ public sealed class McpServerHubLifecycleTests
 
         await hub.GetFunctions().Single(f => f.Name == "old_grow").InvokeAsync(new(), TestTimeouts.DefaultToken());
 
-        await events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "old" && e.FunctionCount == 3);
+        await events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "old" && e.FunctionCount == 4);
         Assert.Contains(hub.GetFunctions(), f => f.Name == "old_extra");
+    }
+
+    [Fact]
+    public async Task ServerLogNotifications_GoToTheLoggerAtTheirLevel()
+    {
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        using var logs = new CapturingLoggerFactory();
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, logs);
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        await hub.GetFunctions().Single(f => f.Name == "old_log").InvokeAsync(new(), TestTimeouts.DefaultToken());
+        var (level, message) = await logs.WaitForAsync("MCP server 'old' log");
+
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
+        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", message);
     }
 }

@@ -9,16 +9,21 @@ namespace SkMcpAgent.Core.Tests.Mcp;
 public sealed class McpServerHubSamplingTests(StdioHubFixture fixture)
 {
     [Fact]
-    public async Task Sampling_IsAnsweredByTheSamplingClient_WhenApproved()
+    public async Task Sampling_IsAnsweredByTheSamplingClient_WhenTheUserApproves()
     {
         var model = new FakeChatClient("the fake model says hi");
+        var prompt = new ScriptedApprovalPrompt(ApprovalDecision.AllowOnce);
+        using var policy = new ApprovalPolicy(ApprovalMode.Ask, prompt);
         fixture.Hub.Options.SamplingClient = model;
-        fixture.Hub.Options.Approval = new ApprovalPolicy(ApprovalMode.Auto);
+        fixture.Hub.Options.Approval = policy;
 
         var result = await InvokeAsync(new() { ["prompt"] = "ping-42", ["maxTokens"] = 20 });
 
         Assert.Contains("the fake model says hi", result, StringComparison.Ordinal);
         Assert.Contains(model.LastMessages, m => m.Text.Contains("ping-42", StringComparison.Ordinal));
+        var request = Assert.Single(prompt.Requests);
+        Assert.Equal(("sampling:everything", "everything"), (request.FunctionName, request.ServerName));
+        Assert.Contains("ping-42", request.Arguments["lastMessage"] as string, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,5 +71,16 @@ public sealed class McpServerHubSamplingTests(StdioHubFixture fixture)
         var function = fixture.Hub.GetFunctions().Single(f => f.Name == "everything_trigger-sampling-request");
         var result = await function.InvokeAsync(new AIFunctionArguments(arguments), TestTimeouts.DefaultToken());
         return Assert.IsType<string>(result);
+    }
+
+    private sealed class ScriptedApprovalPrompt(ApprovalDecision decision) : IApprovalPrompt
+    {
+        public List<ApprovalRequest> Requests { get; } = [];
+
+        public ValueTask<ApprovalDecision> AskAsync(ApprovalRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return ValueTask.FromResult(decision);
+        }
     }
 }

@@ -1,12 +1,13 @@
 // A minimal stdio MCP server that only speaks protocol 2025-06-18, written without any SDK, so the agent's
 // version negotiation is tested against a server that cannot be talked into a newer revision. Calling "grow"
-// adds a tool and announces it with notifications/tools/list_changed.
+// adds a tool and announces it with notifications/tools/list_changed; "log" sends a notifications/message.
 import { createInterface } from "node:readline";
 
 const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: "2.0", ...message }) + "\n");
 const tools = [
   { name: "shout", description: "Upper-cases text.", inputSchema: { type: "object", properties: { text: { type: "string" } } } },
   { name: "grow", description: "Adds the tool 'extra'.", inputSchema: { type: "object", properties: {} } },
+  { name: "log", description: "Sends a warning log notification.", inputSchema: { type: "object", properties: {} } },
 ];
 const lines = createInterface({ input: process.stdin });
 
@@ -25,6 +26,11 @@ lines.on("line", (line) => {
       send({ id: request.id, result: { tools } });
       break;
     case "tools/call":
+      if (request.params.name === "log") {
+        send({ method: "notifications/message", params: { level: "warning", logger: "old-logger", data: "disk almost full" } });
+        send({ id: request.id, result: { content: [{ type: "text", text: "logged" }] } });
+        break;
+      }
       if (request.params.name === "grow") {
         tools.push({ name: "extra", description: "Added later.", inputSchema: { type: "object", properties: {} } });
         send({ method: "notifications/tools/list_changed" });

@@ -4,8 +4,8 @@ using SkMcpAgent.Testing;
 namespace WeatherServer.Tests.Processes;
 
 /// <summary>The official MCP conformance suite, acting as the client, against the weather server over Streamable HTTP.</summary>
-[Collection(WeatherHttpTests.Name)]
-public sealed partial class ConformanceTests(WeatherHttpFixture fixture)
+// Its own server (class fixture), so the suite's runs overlap with the other HTTP tests instead of queueing behind them.
+public sealed partial class ConformanceTests(WeatherHttpFixture fixture) : IClassFixture<WeatherHttpFixture>
 {
     [Theory]
     [InlineData("server-initialize")]

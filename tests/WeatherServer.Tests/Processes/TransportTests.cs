@@ -37,11 +37,15 @@ public sealed class TransportTests(WeatherHttpFixture fixture)
         await AssertToolsWorkAsync(client);
     }
 
-    [Fact]
-    public async Task StreamableHttp_FallsBackToInitialize_WhenTheClientProbesTheNewestProtocol()
+    [Theory]
+    [InlineData(HttpTransportMode.AutoDetect, "/mcp")]
+    [InlineData(HttpTransportMode.StreamableHttp, "/mcp")]
+    [InlineData(HttpTransportMode.Sse, "/sse")]
+    public async Task Http_FallsBackToInitialize_WhenTheClientProbesTheNewestProtocol(HttpTransportMode mode, string path)
     {
         // The 2.3.1 client's default probes server/discover (2026-07-28) first; the server must steer it to initialize.
-        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(fixture.Server.McpUrl) }, NullLoggerFactory.Instance);
+        var options = new HttpClientTransportOptions { Endpoint = new Uri(fixture.Server.BaseUrl + path), TransportMode = mode };
+        var transport = new HttpClientTransport(options, NullLoggerFactory.Instance);
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions(), NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
 
         Assert.Equal("weather", client.ServerInfo?.Name);
