@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
@@ -12,7 +13,7 @@ namespace SkMcpAgent.Core.Tests.Integration;
 /// </summary>
 public sealed class AgentUnderTest : IDisposable
 {
-    private AgentUnderTest(ProviderSettings settings, IChatClient client, ChatAgent agent, RecordingEventSink events, LogCapture logs)
+    private AgentUnderTest(ProviderSettings settings, IChatClient client, ChatAgent agent, RecordingEventSink events, CapturingLoggerFactory logs)
     {
         Settings = settings;
         Client = client;
@@ -30,7 +31,7 @@ public sealed class AgentUnderTest : IDisposable
     public RecordingEventSink Events { get; }
 
     /// <summary>What the agent, its middleware and the provider client logged, at every level.</summary>
-    public LogCapture Logs { get; }
+    public CapturingLoggerFactory Logs { get; }
 
     public static AgentUnderTest Create(IntegrationFixture fixture, LlmProvider provider, Action<ChatAgentOptions>? configure = null)
     {
@@ -40,7 +41,7 @@ public sealed class AgentUnderTest : IDisposable
             ?? throw new InvalidOperationException($"{envFile} configured no provider.");
         Assert.Equal(provider, settings.Provider);
 
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerFactory();
         var client = ChatClientFactory.Create(settings, logs);
         fixture.Hub.Options.SamplingClient = client;
 

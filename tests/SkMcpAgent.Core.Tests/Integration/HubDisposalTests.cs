@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Core.Mcp;
@@ -26,7 +27,7 @@ public sealed class HubDisposalTests
             Server("disk", "dotnet", RepoPaths.ServerDll("DiskServer")),
             Server("everything", Peers.Bin("server-everything"), "stdio"),
         ];
-        var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, new LogCapture());
+        var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, new CapturingLoggerFactory());
         List<int> processIds;
         Microsoft.Extensions.AI.AIFunction osInfo;
         try

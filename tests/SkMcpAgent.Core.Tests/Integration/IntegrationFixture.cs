@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using System.Text.Json.Nodes;
 using SkMcpAgent.Core.Approval;
 using SkMcpAgent.Core.Configuration;
@@ -36,7 +37,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
     public RecordingEventSink ServerEvents { get; } = new();
 
     /// <summary>Everything the hub and the servers' clients logged, at every level.</summary>
-    public LogCapture HubLogs { get; } = new();
+    public CapturingLoggerFactory HubLogs { get; } = new();
 
     /// <summary>The folder holding mcp.json and the env files, as a project folder would.</summary>
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "skmcp-integration-" + Guid.NewGuid().ToString("N"));

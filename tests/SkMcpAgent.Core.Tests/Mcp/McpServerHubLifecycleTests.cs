@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
@@ -143,9 +144,9 @@ public sealed class McpServerHubLifecycleTests
         await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
 
         await hub.GetFunctions().Single(f => f.Name == "old_log").InvokeAsync(new(), TestTimeouts.DefaultToken());
-        var (level, message) = await logs.WaitForAsync("MCP server 'old' log");
+        var entry = await logs.WaitForAsync("MCP server 'old' log");
 
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
-        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, entry.Level);
+        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", entry.Message);
     }
 }
