@@ -1,2 +1,7 @@
-// Placeholder entry point; the console is being written.
-return 0;
+using SkMcpAgent;
+using SkMcpAgent.Hosting;
+using SkMcpAgent.Repl;
+using SkMcpAgent.Session;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile() });

@@ -24,6 +24,7 @@ public sealed partial class ChatAgent
 {
     private readonly List<ChatMessage> _history = [];
     private readonly FunctionInvokingChatClient _client;
+    private readonly LastRequestRecorder _requests;
     private readonly IFunctionSource _functions;
     private readonly ChatAgentOptions _options;
     private readonly TurnRecorder _recorder;
@@ -43,7 +44,8 @@ public sealed partial class ChatAgent
         _functions = functions;
         _options = options;
         _recorder = new TurnRecorder(events);
-        _client = new FunctionInvokingChatClient(chatClient, _recorder, loggerFactory)
+        _requests = new LastRequestRecorder(chatClient);
+        _client = new FunctionInvokingChatClient(_requests, _recorder, loggerFactory)
         {
             MaximumIterationsPerRequest = options.MaxRounds,
         };
@@ -86,6 +88,8 @@ public sealed partial class ChatAgent
     public async Task<ChatResponse> RunAsync(string userInput, CancellationToken cancellationToken)
     {
         BeginTurn(userInput);
+        var turnStart = _history.Count;
+        _requests.Forget();
         try
         {
             var response = await _client.GetResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false);
@@ -98,6 +102,15 @@ public sealed partial class ChatAgent
             CommitInterruptedTurn([.. ex.Messages]);
             throw;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failing request carried the rounds completed before it; the model must hear about those calls.
+            // Only the model's and the functions' messages: the last round's note to the model is not history.
+            List<ChatMessage> completed = [.. _requests.LastMessages.Skip(turnStart).Where(static m => m.Role == ChatRole.Assistant || m.Role == ChatRole.Tool)];
+            HistoryRepair.AnswerDanglingCalls(completed);
+            _history.AddRange(completed);
+            throw;
+        }
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> RunStreamingAsync(
@@ -107,24 +120,48 @@ public sealed partial class ChatAgent
         BeginTurn(userInput);
         List<ChatResponseUpdate> updates = [];
         var completed = false;
+        var failed = false;
+        var enumerator = _client.GetStreamingResponseAsync(_history, CreateChatOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            await foreach (var update in _client.GetStreamingResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                updates.Add(update);
-                yield return update;
+                // Driven by hand (a yield cannot sit in a try with a catch) to tell a failure from an interruption.
+                try
+                {
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    failed = true;
+                    throw;
+                }
+
+                updates.Add(enumerator.Current);
+                yield return enumerator.Current;
             }
 
             completed = true;
         }
         finally
         {
-            // Also reached when the caller stops reading early: that turn is interrupted too.
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+
+            // Also reached when the caller stops reading early: that turn is interrupted too. A provider failure is
+            // not an interruption: the model's words stay as they were, only unanswered calls get a result.
             LastUsage = SumUsage(updates);
             List<ChatMessage> messages = [];
             messages.AddMessages(updates);
             if (completed)
             {
+                _history.AddRange(messages);
+            }
+            else if (failed)
+            {
+                HistoryRepair.AnswerDanglingCalls(messages);
                 _history.AddRange(messages);
             }
             else

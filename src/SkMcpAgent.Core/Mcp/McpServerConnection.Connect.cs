@@ -14,6 +14,9 @@ public sealed partial class McpServerConnection
 
     private static readonly string[] s_olderProtocolVersions = ["2025-06-18", "2025-03-26", "2024-11-05"];
 
+    // How long a failed start waits for the child's last words on stderr (they explain the failure).
+    private static readonly TimeSpan s_stderrGrace = TimeSpan.FromMilliseconds(500);
+
     private string _protocolVersion = PreferredProtocolVersion;
 
     /// <summary>Starts the server (or opens the session), lists its functions and makes it current. Caller holds the gate.</summary>
@@ -63,6 +66,11 @@ public sealed partial class McpServerConnection
             if (startup.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"it did not start within {timeout.TotalSeconds:0.#} s."), ex);
+            }
+
+            if (Config.Transport == McpTransportKind.Stdio)
+            {
+                await _stderr.WaitForAnyLineAsync(s_stderrGrace);
             }
 
             throw;

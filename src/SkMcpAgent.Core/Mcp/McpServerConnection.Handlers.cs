@@ -72,11 +72,11 @@ public sealed partial class McpServerConnection
 
     private ValueTask<ListRootsResult> HandleRootsAsync(ListRootsRequestParams? request, CancellationToken cancellationToken)
     {
-        var directory = _options.RootDirectory;
-        return ValueTask.FromResult(new ListRootsResult
-        {
-            Roots = [new Root { Uri = new Uri(directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar).AbsoluteUri, Name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)) }],
-        });
+        // A trailing separator makes the URI name the folder itself (file:///home/me/project/).
+        var directory = Path.TrimEndingDirectorySeparator(_options.RootDirectory);
+        var folder = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
+        var root = new Root { Uri = new Uri(folder).AbsoluteUri, Name = Path.GetFileName(directory) };
+        return ValueTask.FromResult(new ListRootsResult { Roots = [root] });
     }
 
     private ValueTask OnToolListChangedAsync(JsonRpcNotification notification, CancellationToken cancellationToken)

@@ -18,16 +18,29 @@ public sealed partial class McpServerConnection
             return;
         }
 
-        await _connectGate.WaitAsync(_lifetime.Token);
+        try
+        {
+            await _connectGate.WaitAsync(_lifetime.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _settled.TrySetResult();
+            return;
+        }
+
         try
         {
             SetState(ServerState.Connecting, null);
             await ConnectAsync(_lifetime.Token);
             SetState(ServerState.Ready, null);
         }
-        catch (Exception ex) when (!_lifetime.IsCancellationRequested)
+        catch (Exception ex)
         {
-            SetState(ServerState.Failed, Describe(ex));
+            // Disposed while starting: nothing to report.
+            if (!_lifetime.IsCancellationRequested)
+            {
+                SetState(ServerState.Failed, Describe(ex));
+            }
         }
         finally
         {

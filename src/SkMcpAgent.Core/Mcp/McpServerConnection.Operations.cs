@@ -55,10 +55,11 @@ public sealed partial class McpServerConnection
                 throw new McpToolErrorException(Name, toolName, ex.Message, ex);
             }
 
+            var toolTimeout = Config.ToolTimeout;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (Config.ToolTimeout is { } limit)
+            if (toolTimeout is not null)
             {
-                timeout.CancelAfter(limit);
+                timeout.CancelAfter(toolTimeout.Value);
             }
 
             try
@@ -68,9 +69,10 @@ public sealed partial class McpServerConnection
                     ? throw new McpToolErrorException(Name, toolName, ToolResults.ErrorText(result))
                     : result;
             }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && Config.ToolTimeout is { } limit2)
+            catch (OperationCanceledException ex) when (toolTimeout is not null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new McpToolErrorException(Name, toolName, string.Create(CultureInfo.InvariantCulture, $"Tool '{toolName}' on server '{Name}' timed out after {limit2.TotalSeconds:0.###} s."), ex);
+                var seconds = toolTimeout.Value.TotalSeconds;
+                throw new McpToolErrorException(Name, toolName, string.Create(CultureInfo.InvariantCulture, $"Tool '{toolName}' on server '{Name}' timed out after {seconds:0.###} s."), ex);
             }
             catch (Exception ex) when (ex is not McpToolErrorException && !cancellationToken.IsCancellationRequested)
             {

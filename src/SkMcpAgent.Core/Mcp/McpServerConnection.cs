@@ -61,15 +61,28 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         }
 
         await _lifetime.CancelAsync();
-        var client = _client;
-        _client = null;
-        if (client is not null)
+
+        // Let a start or restart in flight see the cancellation and finish, so it cannot install a client (and a
+        // child process) after this point. It is bounded by cancellation; the wait is bounded too, just in case.
+        var gateTaken = await _connectGate.WaitAsync(TimeSpan.FromSeconds(5));
+        try
         {
-            await DisposeQuietlyAsync(client);
+            var client = _client;
+            _client = null;
+            if (client is not null)
+            {
+                await DisposeQuietlyAsync(client);
+            }
+        }
+        finally
+        {
+            if (gateTaken)
+            {
+                _connectGate.Release();
+            }
         }
 
         _settled.TrySetResult();
-        _lifetime.Dispose();
     }
 
     private void SetState(ServerState state, string? detail)

@@ -7,11 +7,26 @@ namespace SkMcpAgent.Core.Mcp;
 /// <summary>Builds the SDK transport for a server entry.</summary>
 internal static class McpTransports
 {
+    // Long enough for a well-behaved server to flush and exit once stdin closes, short enough not to stall exit.
+    private static readonly TimeSpan s_shutdownTimeout = TimeSpan.FromSeconds(2);
+
     public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory)
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
-            return new StdioProcessTransport(config, stderrLine);
+            return new StdioClientTransport(
+                new StdioClientTransportOptions
+                {
+                    Name = config.Name,
+                    Command = config.Command!,
+                    Arguments = [.. config.Args],
+                    WorkingDirectory = config.Cwd,
+                    InheritEnvironmentVariables = false,
+                    EnvironmentVariables = ChildEnvironment(config),
+                    StandardErrorLines = stderrLine,
+                    ShutdownTimeout = s_shutdownTimeout,
+                },
+                loggerFactory);
         }
 
         return new HttpClientTransport(

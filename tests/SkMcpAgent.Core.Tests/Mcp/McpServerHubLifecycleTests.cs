@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
@@ -47,6 +48,23 @@ public sealed class McpServerHubLifecycleTests
         await hub.DisposeAsync();
 
         Assert.False(ChildProcesses.IsAlive(pid), $"process {pid} is still running after DisposeAsync");
+    }
+
+    [Fact]
+    public async Task DisposeAsync_StopsServersThatAreStillStarting()
+    {
+        var marker = "SKMCP_TEST_MARKER=" + Guid.NewGuid().ToString("N");
+        McpServerConfig[] servers =
+        [
+            new() { Name = "everything", Command = Peers.Bin("server-everything"), Args = ["stdio"], Env = new Dictionary<string, string> { [marker.Split('=')[0]] = marker.Split('=')[1] } },
+        ];
+        var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+        hub.Start();
+
+        await hub.DisposeAsync();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        Assert.Null(ChildProcesses.FindByEnvironment(marker));
     }
 
     [Fact]
@@ -126,9 +144,9 @@ public sealed class McpServerHubLifecycleTests
         await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
 
         await hub.GetFunctions().Single(f => f.Name == "old_log").InvokeAsync(new(), TestTimeouts.DefaultToken());
-        var (level, message) = await logs.WaitForAsync("MCP server 'old' log");
+        var entry = await logs.WaitForAsync("MCP server 'old' log");
 
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
-        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, entry.Level);
+        Assert.Equal("MCP server 'old' log (old-logger): disk almost full", entry.Message);
     }
 }

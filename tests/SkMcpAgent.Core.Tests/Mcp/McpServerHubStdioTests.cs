@@ -17,6 +17,7 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     {
         Assert.Equal(ServerState.Ready, fixture.Server("everything").State);
         Assert.Equal(ServerState.Ready, fixture.Server("second").State);
+        Assert.Equal("2025-11-25", fixture.Server("everything").ProtocolVersion);
         Assert.Equal(ServerState.Disabled, fixture.Server("off").State);
         var dead = fixture.Server("dead-remote");
         Assert.Equal(ServerState.Failed, dead.State);
@@ -147,6 +148,7 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
         await fixture.Events.WaitForAsync<ServerStateChanged>(e => e.ServerName == "second" && e.State == ServerState.Ready && e.Detail != null && e.Detail.StartsWith("restarted", StringComparison.Ordinal));
         Assert.NotEqual(pid, ChildProcesses.FindByEnvironment(fixture.SecondMarker));
         Assert.Equal(ServerState.Ready, fixture.Server("second").State);
+        Assert.Equal("2025-11-25", fixture.Server("everything").ProtocolVersion);
     }
 
     [Fact]

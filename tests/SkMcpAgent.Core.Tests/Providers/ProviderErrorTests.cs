@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Providers;
 using SkMcpAgent.Testing;

@@ -39,7 +39,9 @@ public sealed class ProviderNetworkErrorTests
         Assert.Equal(
             $"{settings.DisplayName} at {server.BaseUrl.Authority} did not answer within 0.5 s: raise LLM_TIMEOUT_SECONDS in /tmp/test.env or try again later.",
             error.Message);
-        Assert.Single(server.Requests);
+        // No retry with LLM_MAX_RETRIES=0. On a loaded machine the fake may not have recorded the one request before
+        // the client gave up on it, so "at most one" is what this can assert.
+        Assert.InRange(server.Requests.Count, 0, 1);
         Assert.DoesNotContain(ProviderTestSettings.ApiKey, logs, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using SkMcpAgent.Cli;
+using SkMcpAgent.Hosting;
+using SkMcpAgent.Modes;
+using SkMcpAgent.Output;
+using SkMcpAgent.Rendering;
+using SkMcpAgent.Repl;
+using SkMcpAgent.Session;
+
+namespace SkMcpAgent;
+
+/// <summary>
+/// The command boundary: parses, picks the mode, runs it, and turns every failure into one line on stderr (and the
+/// JSON error object with --json) plus an exit code. Stack traces only with --verbose.
+/// </summary>
+public static class AgentApp
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleHost host, SessionSetup? setup = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        setup ??= SessionSetup.Default;
+        var commandLine = new AgentCommandLine();
+        var command = commandLine.Parse(args);
+        var options = command.Options;
+        var terminal = new Terminal(host, options.NoColor, options.Quiet, options.Verbose);
+
+        using var cancellation = new CancellationTokenSource();
+        try
+        {
+            switch (command)
+            {
+                case InformationCommand:
+                    return commandLine.ParseRaw(args).Invoke(new InvocationConfiguration { Output = host.Output, Error = host.Error });
+                case InvalidCommand invalid:
+                    return Fail(terminal, options, new ErrorReport($"{invalid.Message} (see --help)", ExitCodes.UsageError));
+                case ToolsCommand tools:
+                    using (host.Interrupts.Register(cancellation.Cancel))
+                    {
+                        return await ToolsMode.RunAsync(tools.Server, options, terminal, setup, cancellation.Token);
+                    }
+
+                case CallCommand call:
+                    using (host.Interrupts.Register(cancellation.Cancel))
+                    {
+                        return await CallMode.RunAsync(call.Function, call.ArgumentsJson, options, terminal, setup, cancellation.Token);
+                    }
+
+                default:
+                    return await RunChatAsync(options, terminal, setup, cancellation);
+            }
+        }
+        catch (Exception ex)
+        {
+            if (options.Verbose)
+            {
+                host.Error.WriteLine(ex.ToString());
+            }
+
+            return Fail(terminal, options, ErrorReport.From(ex));
+        }
+    }
+
+    private static async Task<int> RunChatAsync(AgentOptions options, Terminal terminal, SessionSetup setup, CancellationTokenSource cancellation)
+    {
+        var host = terminal.Host;
+        var question = options.Question;
+        if (question is null && !options.Interactive && host.IsInputRedirected)
+        {
+            question = (await host.Input.ReadToEndAsync(cancellation.Token)).Trim();
+            if (question.Length == 0)
+            {
+                return Fail(terminal, options, new ErrorReport(
+                    "No question: stdin was empty. Give it as an argument, with -p, or start the REPL with --interactive.", ExitCodes.UsageError));
+            }
+        }
+
+        if (question is not null)
+        {
+            using (host.Interrupts.Register(cancellation.Cancel))
+            {
+                return await SingleShotMode.RunAsync(question, options, terminal, setup, cancellation.Token);
+            }
+        }
+
+        var events = new EventRenderer(terminal);
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
+        ILineReader reader = host.SupportsLineEditing
+            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
+            : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
+        return await new ReplSession(session, reader).RunAsync(cancellation.Token);
+    }
+
+    private static int Fail(Terminal terminal, AgentOptions options, ErrorReport report)
+    {
+        terminal.Error(report.Message);
+        if (options.Json)
+        {
+            JsonOutput.WriteError(terminal.Host.Output, report.Message, report.ExitCode);
+        }
+
+        return report.ExitCode;
+    }
+}

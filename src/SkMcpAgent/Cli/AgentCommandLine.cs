@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using SkMcpAgent.Core.Approval;
+
+namespace SkMcpAgent.Cli;
+
+/// <summary>
+/// The command-line grammar. System.CommandLine parses and prints help and version; dispatch, exit codes and
+/// error text stay ours, so every mode maps failures the same way.
+/// </summary>
+public sealed class AgentCommandLine
+{
+    private readonly Argument<string[]> _question = new("question")
+    {
+        Description = "The question for single-shot mode. Without one (and with a terminal on stdin) the REPL starts.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string?> _prompt = new("--prompt", "-p") { Description = "The question, as an option (single-shot)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object on stdout (answer, tool calls, usage; or the error).", Recursive = true };
+    private readonly Option<string?> _envFile = new("--env-file") { Description = "The env file with provider settings (default: ./.env). Variables already set in the environment win over it.", HelpName = "path", Recursive = true };
+    private readonly Option<string?> _config = new("--config", "-c") { Description = "The MCP server list (default: ./mcp.json, else the mcp.json at the repository root).", HelpName = "path", Recursive = true };
+    private readonly Option<int?> _maxRounds = new("--max-rounds") { Description = "At most this many model round trips with function calls per question.", HelpName = "n" };
+    private readonly Option<string?> _approve = new Option<string?>("--approve") { Description = "Approve function calls: auto (run them), ask (prompt in the REPL), deny.", HelpName = "mode" }.AcceptOnlyFromAmong("auto", "ask", "deny");
+    private readonly Option<string?> _system = new("--system") { Description = "The system prompt.", HelpName = "text" };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Log details (and stack traces) to stderr.", Recursive = true };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Only the answer: no tool traces or diagnostics on stderr.", Recursive = true };
+    private readonly Option<bool> _noColor = new("--no-color") { Description = "No colours or cursor control (also NO_COLOR=1, or when output is redirected).", Recursive = true };
+    private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "Start the REPL even when stdin is not a terminal (reads plain lines)." };
+    private readonly Argument<string?> _toolsServer = new("server") { Description = "Only this server.", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<string> _callFunction = new("function") { Description = "The function, as the model sees it: <server>_<tool>." };
+    private readonly Option<string?> _callArgs = new("--args", "-a") { Description = "The arguments as a JSON object, e.g. '{\"path\":\"/\"}'.", HelpName = "json" };
+
+    private readonly RootCommand _root;
+    private readonly Command _tools;
+    private readonly Command _call;
+
+    public AgentCommandLine()
+    {
+        _root = new RootCommand("SkMcpAgent: a terminal agent that lets an LLM call the tools of MCP servers.");
+        _root.Arguments.Add(_question);
+        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _system, _verbose, _quiet, _noColor, _interactive })
+        {
+            _root.Options.Add(option);
+        }
+
+        _tools = new Command("tools", "List every MCP server with its state and functions (no model needed).");
+        _tools.Arguments.Add(_toolsServer);
+        _call = new Command("call", "Call one function directly and print its result (no model needed).");
+        _call.Arguments.Add(_callFunction);
+        _call.Options.Add(_callArgs);
+        _root.Subcommands.Add(_tools);
+        _root.Subcommands.Add(_call);
+
+        _maxRounds.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds < 1)
+            {
+                result.AddError("--max-rounds must be at least 1.");
+            }
+        });
+
+        // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
+        foreach (var command in new[] { _root, _tools, _call })
+        {
+            command.SetAction(static _ => ExitCodes.Success);
+        }
+
+        var help = _root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExtendedHelpAction((HelpAction)help.Action!);
+    }
+
+    public RootCommand Root => _root;
+
+    public ParseResult ParseRaw(IReadOnlyList<string> args) => _root.Parse(args);
+
+    /// <summary>Parses <paramref name="args"/> into the command to run.</summary>
+    public ParsedCommand Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var result = _root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // Values can't be read from a failed parse; keep the flags that shape how the error is shown.
+            var flags = new AgentOptions { Json = args.Contains("--json"), NoColor = args.Contains("--no-color"), Verbose = args.Contains("--verbose") };
+            return new InvalidCommand(flags, string.Join(Environment.NewLine, result.Errors.Select(static e => e.Message)));
+        }
+
+        var options = ReadOptions(result);
+        if (UnknownOption(args, result.GetValue(_question)) is { } unknown)
+        {
+            return new InvalidCommand(options, $"Unknown option '{unknown}'. Run with --help to see the options; put a question that starts with '-' after --.");
+        }
+
+        if (result.Action is not null && result.Action != result.CommandResult.Command.Action)
+        {
+            return new InformationCommand(options);
+        }
+
+        if (result.CommandResult.Command == _tools)
+        {
+            return new ToolsCommand(options, result.GetValue(_toolsServer));
+        }
+
+        if (result.CommandResult.Command == _call)
+        {
+            return new CallCommand(options, result.GetValue(_callFunction)!, result.GetValue(_callArgs));
+        }
+
+        if (options.Question is not null && result.GetValue(_prompt) is not null && result.GetValue(_question) is { Length: > 0 })
+        {
+            return new InvalidCommand(options, "Give the question either as words or with --prompt, not both.");
+        }
+
+        return new ChatCommand(options);
+    }
+
+    // The question argument takes any word, so an unknown option would silently become the question.
+    private static string? UnknownOption(IReadOnlyList<string> args, string[]? words)
+    {
+        if (words is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var endOfOptions = args.ToList().IndexOf("--");
+        var optionZone = endOfOptions < 0 ? args : args.Take(endOfOptions);
+        return optionZone.FirstOrDefault(arg => arg.Length > 1 && arg[0] == '-' && words.Contains(arg));
+    }
+
+    private AgentOptions ReadOptions(ParseResult result)
+    {
+        var words = result.GetValue(_question);
+        var question = result.GetValue(_prompt) ?? (words is { Length: > 0 } ? string.Join(' ', words) : null);
+        return new AgentOptions
+        {
+            Question = string.IsNullOrWhiteSpace(question) ? null : question,
+            Json = result.GetValue(_json),
+            EnvFile = result.GetValue(_envFile),
+            ConfigFile = result.GetValue(_config),
+            MaxRounds = result.GetValue(_maxRounds),
+            Approve = ParseApprovalMode(result.GetValue(_approve)),
+            SystemPrompt = result.GetValue(_system),
+            Verbose = result.GetValue(_verbose),
+            Quiet = result.GetValue(_quiet),
+            NoColor = result.GetValue(_noColor),
+            Interactive = result.GetValue(_interactive),
+        };
+    }
+
+    /// <summary>Parses auto/ask/deny (any case); null for anything else.</summary>
+    public static ApprovalMode? ParseApprovalMode(string? text) => text?.ToUpperInvariant() switch
+    {
+        "AUTO" => ApprovalMode.Auto,
+        "ASK" => ApprovalMode.Ask,
+        "DENY" => ApprovalMode.Deny,
+        _ => null,
+    };
+}

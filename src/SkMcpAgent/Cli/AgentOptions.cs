@@ -1,0 +1,31 @@
+using SkMcpAgent.Core.Approval;
+
+namespace SkMcpAgent.Cli;
+
+/// <summary>What the command line asked for, after parsing; the same for every mode.</summary>
+public sealed record AgentOptions
+{
+    /// <summary>The question from the positional words or <c>--prompt</c>; null when none was given.</summary>
+    public string? Question { get; init; }
+
+    public bool Json { get; init; }
+
+    public string? EnvFile { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    public int? MaxRounds { get; init; }
+
+    public ApprovalMode? Approve { get; init; }
+
+    public string? SystemPrompt { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public bool NoColor { get; init; }
+
+    /// <summary>Forces the REPL even when stdin is redirected (scripts, tests, benchmarks).</summary>
+    public bool Interactive { get; init; }
+}

@@ -1,0 +1,26 @@
+using SkMcpAgent.Core;
+
+namespace SkMcpAgent.Cli;
+
+/// <summary>An exception at the command boundary, as the user sees it: one line and an exit code.</summary>
+public sealed record ErrorReport(string Message, int ExitCode)
+{
+    /// <summary>Configuration problems are exit 2 with their own message; cancellation is 130; anything else is 1.</summary>
+    public static ErrorReport From(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            AgentConfigurationException config => new(config.Message, ExitCodes.UsageError),
+            OperationCanceledException => new("cancelled", ExitCodes.Cancelled),
+            AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
+            _ => new(OneLine(exception.Message), ExitCodes.RuntimeError),
+        };
+    }
+
+    private static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Length == 0 ? "unexpected error" : line;
+    }
+}

@@ -1,0 +1,31 @@
+namespace SkMcpAgent.Cli;
+
+/// <summary>The part of --help that System.CommandLine cannot generate.</summary>
+public static class HelpText
+{
+    public const string Epilogue = """
+
+        Examples:
+          skmcpagent                                   Start the chat REPL.
+          skmcpagent "How full is my disk?"            Ask once; only the answer goes to stdout.
+          skmcpagent -p "Any weather alerts in CA?" --json > answer.json
+          echo "What OS is this?" | skmcpagent         A question piped on stdin is asked once.
+          skmcpagent --env-file .env.claude            Use the provider configured in another env file.
+          skmcpagent tools                             List servers and functions (no env file needed).
+          skmcpagent call disk_get_disk_usage --args '{"path":"/"}'
+
+        Settings:
+          The provider comes from the env file (--env-file, default ./.env). Variables already set in the
+          environment win over the env file. The MCP servers come from --config, else ./mcp.json, else the
+          mcp.json at the repository root.
+
+        Exit codes:
+          0    answered (or the command succeeded)
+          1    failed at run time (provider error, every MCP server down, a called function failed)
+          2    usage or configuration error (bad option, malformed mcp.json, no provider configured)
+          130  cancelled (Ctrl+C)
+
+        In the REPL, type /help for commands; Ctrl+C cancels the current answer, Ctrl+D or /exit quits.
+
+        """;
+}

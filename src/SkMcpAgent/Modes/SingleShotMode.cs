@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+using SkMcpAgent.Cli;
+using SkMcpAgent.Core;
+using SkMcpAgent.Core.Agents;
+using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Output;
+using SkMcpAgent.Rendering;
+using SkMcpAgent.Repl;
+using SkMcpAgent.Session;
+
+namespace SkMcpAgent.Modes;
+
+/// <summary>
+/// One question, one answer: waits for every server, asks, streams the answer to stdout (or prints the JSON object),
+/// and maps the outcome to the exit code. Traces and diagnostics go to stderr.
+/// </summary>
+public static class SingleShotMode
+{
+    public static async Task<int> RunAsync(string question, AgentOptions options, Terminal terminal, SessionSetup setup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true };
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, modelRequired: true);
+        var agent = session.Agent ?? throw new AgentConfigurationException(session.MissingProviderHint ?? "No LLM provider is configured.");
+
+        if (session.Approval.Mode == ApprovalMode.Ask && !terminal.Host.IsInputRedirected)
+        {
+            session.Approval.Prompt = new ConsoleApprovalPrompt(terminal, new PlainLineReader(terminal.Host.Input, terminal.Host.Error));
+        }
+
+        await session.Hub.WaitForAllAsync(cancellationToken);
+        if (session.AllServersDown)
+        {
+            terminal.Error($"every MCP server failed: {session.DescribeFailures()}");
+            return ExitCodes.RuntimeError;
+        }
+
+        var answer = options.Json
+            ? (await agent.RunAsync(question, cancellationToken)).Text
+            : await StreamAsync(agent, question, terminal, cancellationToken);
+
+        if (options.Json)
+        {
+            JsonOutput.Write(terminal.Host.Output, BuildJson(answer, session, agent));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes the answer to stdout as it arrives; returns it whole.</summary>
+    public static async Task<string> StreamAsync(ChatAgent agent, string question, Terminal terminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var answer = new StringBuilder();
+        await foreach (var update in agent.RunStreamingAsync(question, cancellationToken))
+        {
+            var text = update.Text;
+            if (!string.IsNullOrEmpty(text))
+            {
+                answer.Append(text);
+                terminal.WriteAnswer(text);
+            }
+        }
+
+        if (answer.Length > 0 && answer[^1] != '\n')
+        {
+            terminal.WriteAnswer(Environment.NewLine);
+        }
+
+        return answer.ToString();
+    }
+
+    public static JsonAnswer BuildJson(string answer, AgentSession session, ChatAgent agent)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(agent);
+        var calls = agent.LastTurnCalls
+            .Select(static c => new JsonToolCall(c.Function, c.Server, c.Arguments, c.Succeeded, c.Succeeded ? null : c.Result, Math.Round(c.Duration.TotalMilliseconds, 1)))
+            .ToList();
+        var usage = agent.LastUsage is UsageDetails u ? new JsonUsage(u.InputTokenCount, u.OutputTokenCount, u.TotalTokenCount) : null;
+        return new JsonAnswer(answer, session.ProviderName, session.Model, calls, usage);
+    }
+}

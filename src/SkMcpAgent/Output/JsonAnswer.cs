@@ -1,0 +1,27 @@
+namespace SkMcpAgent.Output;
+
+/// <summary>What <c>--json</c> prints for an answered question.</summary>
+public sealed record JsonAnswer(
+    string Answer,
+    string? Provider,
+    string? Model,
+    IReadOnlyList<JsonToolCall> ToolCalls,
+    JsonUsage? Usage);
+
+/// <summary>One function call of the turn; <paramref name="Error"/> is the failure text when <paramref name="Ok"/> is false.</summary>
+public sealed record JsonToolCall(
+    string Function,
+    string? Server,
+    IReadOnlyDictionary<string, object?> Arguments,
+    bool Ok,
+    string? Error,
+    double DurationMs);
+
+/// <summary>Token counts the provider reported (null when it reported none).</summary>
+public sealed record JsonUsage(long? InputTokens, long? OutputTokens, long? TotalTokens);
+
+/// <summary>What <c>--json</c> prints when the command fails: <c>{"error": {"message": ..., "exitCode": n}}</c>.</summary>
+public sealed record JsonErrorEnvelope(JsonError Error);
+
+/// <summary>The failure: the same one line as on stderr, and the process exit code.</summary>
+public sealed record JsonError(string Message, int ExitCode);

@@ -1,0 +1,143 @@
+using Spectre.Console;
+using SkMcpAgent.Hosting;
+
+namespace SkMcpAgent.Rendering;
+
+/// <summary>
+/// The two output channels: stdout carries answers (and the REPL prompt), stderr carries traces and diagnostics.
+/// Colour only where both the user and the stream allow it.
+/// </summary>
+public sealed class Terminal
+{
+    private readonly Lock _gate = new();
+
+    public Terminal(ConsoleHost host, bool noColor, bool quiet, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var colorAllowed = !noColor
+            && string.IsNullOrEmpty(host.GetEnvironmentVariable("NO_COLOR"))
+            && !string.Equals(host.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+        Host = host;
+        Quiet = quiet;
+        Verbose = verbose;
+        OutputColor = colorAllowed && !host.IsOutputRedirected;
+        ErrorColor = colorAllowed && !host.IsErrorRedirected;
+        Out = CreateConsole(host.Output, OutputColor);
+        Err = CreateConsole(host.Error, ErrorColor);
+    }
+
+    public ConsoleHost Host { get; }
+
+    /// <summary>Answers and REPL text.</summary>
+    public IAnsiConsole Out { get; }
+
+    /// <summary>Traces and diagnostics.</summary>
+    public IAnsiConsole Err { get; }
+
+    public bool OutputColor { get; }
+
+    public bool ErrorColor { get; }
+
+    public bool Quiet { get; }
+
+    public bool Verbose { get; }
+
+    /// <summary>Writes answer text exactly as given (no markup, no wrapping).</summary>
+    public void WriteAnswer(string text)
+    {
+        lock (_gate)
+        {
+            Host.Output.Write(text);
+            Host.Output.Flush();
+        }
+    }
+
+    /// <summary>A diagnostic line on stderr in Spectre markup; dropped with --quiet.</summary>
+    public void Diagnostic(string markup)
+    {
+        if (!Quiet)
+        {
+            WriteErrMarkupLine(markup);
+        }
+    }
+
+    /// <summary>An error line on stderr; shown even with --quiet, because the exit code alone rarely explains.</summary>
+    public void Error(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        WriteErrMarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    }
+
+    /// <summary>
+    /// The prompt line-editing shows right now, if any. A diagnostic arriving meanwhile (a server becoming ready)
+    /// clears that line, prints, and shows the prompt again, instead of landing after the prompt.
+    /// </summary>
+    public string? ActivePrompt { get; set; }
+
+    public void WriteErrMarkupLine(string markup)
+    {
+        if (ActivePrompt is not { } prompt || !ErrorColor || !OutputColor)
+        {
+            WriteMarkupLine(Err, Host.Error, ErrorColor, markup);
+            return;
+        }
+
+        lock (_gate)
+        {
+            Host.Error.Write("\r\u001b[2K");
+            Err.MarkupLine(markup);
+            Host.Error.Flush();
+            Host.Output.Write(prompt);
+            Host.Output.Flush();
+        }
+    }
+
+    public void WriteOutMarkupLine(string markup) => WriteMarkupLine(Out, Host.Output, OutputColor, markup);
+
+    // Without colour the text is written directly: Spectre's non-ANSI backend would still set colours through
+    // System.Console, which leaks escape codes onto a terminal.
+    private void WriteMarkupLine(IAnsiConsole console, TextWriter writer, bool color, string markup)
+    {
+        lock (_gate)
+        {
+            if (color)
+            {
+                console.MarkupLine(markup);
+            }
+            else
+            {
+                writer.WriteLine(Markup.Remove(markup));
+            }
+
+            writer.Flush();
+        }
+    }
+
+    /// <summary>A console for line editing: cursor control always, colour only when allowed.</summary>
+    public IAnsiConsole CreateLineEditorConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Yes,
+        ColorSystem = OutputColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.Yes,
+        Out = new AnsiConsoleOutput(Host.Output),
+    });
+
+    /// <summary>A Spectre console over <paramref name="writer"/>; without colour it emits plain text only.</summary>
+    public static IAnsiConsole CreateConsole(TextWriter writer, bool color)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = color ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!color)
+        {
+            // Pipes and files have no width; don't wrap long lines at an imagined 80 columns.
+            console.Profile.Width = 512;
+        }
+
+        return console;
+    }
+}

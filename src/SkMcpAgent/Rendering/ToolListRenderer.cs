@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Spectre.Console;
+using SkMcpAgent.Core.Events;
+using SkMcpAgent.Core.Mcp;
+
+namespace SkMcpAgent.Rendering;
+
+/// <summary>Servers with their state and functions (name, description, parameters), as text or as JSON.</summary>
+public static class ToolListRenderer
+{
+    public static void Render(Terminal terminal, IEnumerable<McpServerConnection> servers, bool details = true)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(servers);
+        foreach (var server in servers)
+        {
+            terminal.WriteOutMarkupLine(ServerLine(server));
+            if (server.State is not (ServerState.Ready or ServerState.Restarting))
+            {
+                continue;
+            }
+
+            foreach (var function in server.Functions)
+            {
+                terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
+                if (!details)
+                {
+                    continue;
+                }
+
+                foreach (var parameter in Parameters(function))
+                {
+                    var required = parameter.Required ? "required" : "optional";
+                    var description = string.IsNullOrEmpty(parameter.Description) ? string.Empty : ": " + TextSummary.OneLine(parameter.Description, 120);
+                    terminal.WriteOutMarkupLine($"      [grey]{Markup.Escape(parameter.Name)} ({Markup.Escape(parameter.Type)}, {required}){Markup.Escape(description)}[/]");
+                }
+            }
+        }
+    }
+
+    public static string ServerLine(McpServerConnection server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var name = Markup.Escape(server.Name);
+        return server.State switch
+        {
+            ServerState.Ready => $"[green]●[/] [bold]{name}[/] ready, {EventRenderer.Plural(server.Functions.Count, "function")}",
+            ServerState.Failed => $"[red]✗[/] [bold]{name}[/] failed: {Markup.Escape(server.FailureReason ?? "unknown reason")}",
+            ServerState.Disabled => $"[grey]○ {name} disabled[/]",
+            ServerState.Restarting => $"[yellow]↻[/] [bold]{name}[/] restarting",
+            _ => $"[yellow]…[/] [bold]{name}[/] connecting",
+        };
+    }
+
+    /// <summary>The JSON shape of <c>tools --json</c>.</summary>
+    public static object ToJson(IEnumerable<McpServerConnection> servers) => new
+    {
+        servers = servers.Select(static s => new
+        {
+            name = s.Name,
+            state = s.State.ToString().ToLowerInvariant(),
+            reason = s.State == ServerState.Failed ? s.FailureReason : null,
+            functions = s.State is ServerState.Ready or ServerState.Restarting
+                ? s.Functions.Select(static f => new { name = f.Name, description = f.Description, parameters = f.JsonSchema }).ToList()
+                : [],
+        }).ToList(),
+    };
+
+    public sealed record Parameter(string Name, string Type, bool Required, string? Description);
+
+    public static IReadOnlyList<Parameter> Parameters(AIFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var schema = function.JsonSchema;
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var required = schema.TryGetProperty("required", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(static e => e.GetString()).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return properties.EnumerateObject().Select(p => new Parameter(
+            p.Name,
+            p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("type", out var type) ? TypeName(type) : "any",
+            required.Contains(p.Name),
+            p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null)).ToList();
+    }
+
+    private static string TypeName(JsonElement type) => type.ValueKind switch
+    {
+        JsonValueKind.String => type.GetString() ?? "any",
+        JsonValueKind.Array => string.Join("|", type.EnumerateArray().Select(static t => t.ToString())),
+        _ => "any",
+    };
+}

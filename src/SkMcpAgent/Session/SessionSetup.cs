@@ -1,0 +1,22 @@
+using Microsoft.Extensions.AI;
+
+namespace SkMcpAgent.Session;
+
+/// <summary>What a host may substitute when building a session: tests give a fake chat client instead of a provider.</summary>
+public sealed class SessionSetup
+{
+    public static SessionSetup Default { get; } = new();
+
+    /// <summary>Used instead of the provider from the env file when set.</summary>
+    public IChatClient? ChatClient { get; init; }
+
+    public string? ProviderName { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>Where to start looking for the repository's mcp.json (the executable's folder by default).</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>The history file for line editing; null keeps no history.</summary>
+    public string? HistoryFile { get; init; }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.Benchmarks;
+
+/// <summary>
+/// How long the agent takes from launch to a usable REPL prompt, with the shipped servers and with a server that
+/// never answers (the prompt must not wait for it), and how long <c>tools</c> takes with the shipped servers.
+/// Needs the agent built first: dotnet build src/SkMcpAgent -c Release (Debug is used when Release is missing).
+/// </summary>
+public sealed class ConsoleStartupBenchmark : IBenchmark
+{
+    private const string Prompt = "\n> ";
+
+    public string Name => "console-startup";
+
+    public string Description => "launch to REPL prompt (shipped servers; plus a hanging server), and `tools` to exit";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 10;
+        var agentDll = FindAgentDll();
+        Console.WriteLine($"agent: {agentDll}; {runs} runs each");
+
+        var slowFolder = Directory.CreateTempSubdirectory("skmcpagent-bench-");
+        try
+        {
+            File.WriteAllText(Path.Combine(slowFolder.FullName, "mcp.json"), $$"""
+                { "mcpServers": {
+                    "disk": { "command": "dotnet", "args": ["{{RepoPaths.ServerDll("DiskServer")}}"] },
+                    "hanging": { "command": "sleep", "args": ["60"], "timeout": 30 }
+                } }
+                """);
+
+            var prompt = new Samples("REPL prompt, shipped mcp.json");
+            var promptWithHanging = new Samples("REPL prompt, disk + hanging server");
+            var tools = new Samples("tools (shipped servers) to exit");
+            await MeasureAsync(agentDll, RepoPaths.Root, ["--interactive"], waitForPrompt: true, 1, new Samples("warm-up"), cancellationToken);
+            await MeasureAsync(agentDll, RepoPaths.Root, ["--interactive"], waitForPrompt: true, runs, prompt, cancellationToken);
+            await MeasureAsync(agentDll, slowFolder.FullName, ["--interactive"], waitForPrompt: true, runs, promptWithHanging, cancellationToken);
+            await MeasureAsync(agentDll, RepoPaths.Root, ["tools"], waitForPrompt: false, runs, tools, cancellationToken);
+            Console.WriteLine(prompt);
+            Console.WriteLine(promptWithHanging);
+            Console.WriteLine(tools);
+        }
+        finally
+        {
+            slowFolder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(string agentDll, string directory, string[] args, bool waitForPrompt, int runs, Samples samples, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < runs; i++)
+        {
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = directory,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add(agentDll);
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["TERM"] = "dumb";
+            var stopwatch = Stopwatch.StartNew();
+            using var process = Process.Start(info)!;
+            _ = process.StandardError.ReadToEndAsync(cancellationToken);
+            try
+            {
+                if (waitForPrompt)
+                {
+                    await WaitForTextAsync(process.StandardOutput, Prompt, cancellationToken);
+                    samples.Add(stopwatch.Elapsed);
+                    process.StandardInput.Close();
+                }
+                else
+                {
+                    process.StandardInput.Close();
+                    await process.StandardOutput.ReadToEndAsync(cancellationToken);
+                    await process.WaitForExitAsync(cancellationToken);
+                    samples.Add(stopwatch.Elapsed);
+                }
+
+                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+    }
+
+    private static async Task WaitForTextAsync(StreamReader reader, string text, CancellationToken cancellationToken)
+    {
+        var seen = new StringBuilder();
+        var buffer = new char[256];
+        while (true)
+        {
+            var read = await reader.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new InvalidOperationException($"The agent exited before printing the prompt. Output: {seen}");
+            }
+
+            seen.Append(buffer, 0, read);
+            if (seen.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+    }
+
+    private static string FindAgentDll()
+    {
+        foreach (var configuration in new[] { "Release", "Debug" })
+        {
+            var path = Path.Combine(RepoPaths.Root, "src", "SkMcpAgent", "bin", configuration, "net10.0", "SkMcpAgent.dll");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("Build the agent first: dotnet build src/SkMcpAgent -c Release");
+    }
+}

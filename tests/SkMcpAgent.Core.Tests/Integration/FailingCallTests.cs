@@ -1,0 +1,55 @@
+using SkMcpAgent.Core.Providers;
+using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.FakeLlm;
+
+namespace SkMcpAgent.Core.Tests.Integration;
+
+/// <summary>Calls that fail go back to the model as results it can read; the turn still ends with its answer.</summary>
+[Collection(IntegrationDefinition.Name)]
+public sealed class FailingCallTests(IntegrationFixture fixture)
+{
+    public static TheoryData<LlmProvider, bool> ProvidersAndModes => ToolRoundTripTests.ProvidersAndModes;
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
+    public async Task Agent_SendsTheServersErrorTextToTheModel_WhenTheWeatherServerRejectsTheState(LlmProvider provider, bool streaming)
+    {
+        fixture.Script(
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("weather_get_alerts", """{"state":"ZZ"}""", "call_alerts")),
+            FakeAnswers.EchoToolResults);
+        using var agent = AgentUnderTest.Create(fixture, provider);
+
+        var answer = await agent.AskAsync("Any weather alerts in ZZ?", streaming, TestTimeouts.DefaultToken());
+
+        var requests = fixture.Requests;
+        Assert.Equal(2, requests.Count);
+        var result = Wire.ToolResult(requests[1], "call_alerts");
+        Assert.Contains("'ZZ' is not a US state or territory code. Use a two-letter postal code such as CA, TX, NY or PR.", result, StringComparison.Ordinal);
+        Assert.Contains("weather_get_alerts", result, StringComparison.Ordinal);
+        Assert.Contains("'ZZ' is not a US state", answer, StringComparison.Ordinal);
+
+        var call = Assert.Single(agent.Agent.LastTurnCalls);
+        Assert.False(call.Succeeded);
+        Assert.Equal(result, call.Result);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
+    public async Task Agent_TellsTheModelTheFunctionDoesNotExist_AndCompletesTheTurn(LlmProvider provider, bool streaming)
+    {
+        fixture.Script(
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("weather_get_forcast", FakeAnswers.AustinArguments, "call_typo")),
+            FakeAnswers.EchoToolResults);
+        using var agent = AgentUnderTest.Create(fixture, provider);
+
+        var answer = await agent.AskAsync("What's the weather in Austin?", streaming, TestTimeouts.DefaultToken());
+
+        var requests = fixture.Requests;
+        Assert.Equal(2, requests.Count);
+        var result = Wire.ToolResult(requests[1], "call_typo");
+        Assert.Contains("there is no function named 'weather_get_forcast'", result, StringComparison.Ordinal);
+        Assert.Contains("Did you mean: weather_get_forecast", result, StringComparison.Ordinal);
+        Assert.StartsWith("call_typo: Error: there is no function named", answer, StringComparison.Ordinal);
+        Assert.False(Assert.Single(agent.Agent.LastTurnCalls).Succeeded);
+    }
+}

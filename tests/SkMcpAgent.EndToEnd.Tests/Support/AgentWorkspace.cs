@@ -1,0 +1,109 @@
+using System.Text.Json;
+using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.FakeLlm;
+using SkMcpAgent.Testing.Nws;
+
+namespace SkMcpAgent.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A temp folder with an mcp.json naming the real shipped servers (disk; weather pointed at a loopback NWS fake), a
+/// loopback fake LLM, and helpers to write env files. Everything is removed on dispose.
+/// </summary>
+public sealed class AgentWorkspace : IAsyncDisposable
+{
+    private AgentWorkspace(string directory, FakeLlmServer llm, FakeNwsServer nws)
+    {
+        Directory = directory;
+        Llm = llm;
+        Nws = nws;
+    }
+
+    public string Directory { get; }
+
+    public FakeLlmServer Llm { get; }
+
+    public FakeNwsServer Nws { get; }
+
+    public string ConfigPath => Path.Combine(Directory, "mcp.json");
+
+    public static async Task<AgentWorkspace> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "skmcpagent-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(directory);
+        var llm = await FakeLlmServer.StartAsync();
+        var nws = await FakeNwsServer.StartAsync();
+        var workspace = new AgentWorkspace(directory, llm, nws);
+        // Only the disk server by default: every extra server is a process start per test on a busy machine.
+        workspace.WriteConfig(includeWeather: false);
+        return workspace;
+    }
+
+    public void WriteConfig(bool includeWeather)
+    {
+        var servers = new Dictionary<string, object>
+        {
+            ["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } },
+        };
+        if (includeWeather)
+        {
+            servers["weather"] = new
+            {
+                command = "dotnet",
+                args = new[] { RepoPaths.ServerDll("WeatherServer") },
+                env = new Dictionary<string, string> { ["NWS_BASE_URL"] = Nws.BaseUrl },
+            };
+        }
+
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new { mcpServers = servers }));
+    }
+
+    /// <summary>Writes <c>.env</c> (or <paramref name="name"/>) pointing OpenAI at the fake.</summary>
+    public string WriteOpenAIEnv(string name = ".env", string? extra = null)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, $"""
+            LLM_PROVIDER=openai
+            OPENAI_API_KEY=sk-test-not-a-secret
+            OPENAI_BASE_URL={Llm.OpenAIBaseUrl}
+            OPENAI_MODEL=gpt-test
+            LLM_MAX_RETRIES=0
+            {extra}
+            """);
+        return path;
+    }
+
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public Task<(int ExitCode, AgentProcess Process)> RunAsync(params string[] args) => AgentProcess.RunAsync(Directory, args);
+
+    public Task<(int ExitCode, AgentProcess Process)> RunWithInputAsync(string stdin, params string[] args) =>
+        AgentProcess.RunAsync(Directory, args, stdin);
+
+    /// <summary>The model asks for <paramref name="function"/>, then answers with the result it received.</summary>
+    public void ScriptToolThenEcho(string function, string argumentsJson)
+    {
+        Llm.Responder = request => request.ToolResults().Count == 0
+            ? FakeLlmReply.ToolCalls((function, argumentsJson))
+            : FakeLlmReply.Text("Tool said: " + FirstLine(request.ToolResults()[^1].Content));
+    }
+
+    public static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Llm.DisposeAsync();
+        await Nws.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

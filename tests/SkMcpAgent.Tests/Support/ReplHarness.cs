@@ -1,0 +1,61 @@
+using System.Text.Json;
+using SkMcpAgent.Session;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.Tests.Support;
+
+/// <summary>
+/// Runs the whole app in-process in REPL mode with scripted stdin, a fake model and (optionally) the real disk
+/// server, in a temp folder that is removed afterwards.
+/// </summary>
+public sealed class ReplHarness : IDisposable
+{
+    public ReplHarness(bool withDiskServer, bool withWeatherServer = false)
+    {
+        Directory.CreateDirectory(Folder);
+        var servers = new Dictionary<string, object>();
+        if (withDiskServer)
+        {
+            servers["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } };
+        }
+
+        if (withWeatherServer)
+        {
+            // Resources and prompts only: the NWS API is never reached.
+            servers["weather"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("WeatherServer") }, env = new { NWS_BASE_URL = "http://127.0.0.1:9" } };
+        }
+
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new { mcpServers = servers }));
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "skmcpagent-repl-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string ConfigPath => Path.Combine(Folder, "mcp.json");
+
+    public ScriptedChatClient Model { get; } = new();
+
+    public RecordingHost? Recording { get; private set; }
+
+    public async Task<int> RunAsync(string input, params string[] extraArgs)
+    {
+        Recording = new RecordingHost(input, inputRedirected: true, currentDirectory: Folder);
+        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder };
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        return await AgentApp.RunAsync(["--interactive", "--config", ConfigPath, .. extraArgs], Recording.Host, setup).WaitAsync(timeout.Token);
+    }
+
+    public string Output => Recording!.Output;
+
+    public string Error => Recording!.Error;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
