@@ -126,7 +126,28 @@ public sealed partial class NwsClient
                 $"The National Weather Service is unavailable right now (HTTP {(int)response.StatusCode}{(title is null ? "" : ": " + title)}); try again in a minute.");
         }
 
-        throw new NwsProblemException(response.StatusCode, title, detail);
+        throw new NwsProblemException(response.StatusCode, title, detail, ReadParameterErrors(body));
+    }
+
+    private static List<string> ReadParameterErrors(JsonElement problem)
+    {
+        var errors = new List<string>();
+        if (!problem.TryGetProperty("parameterErrors", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return errors;
+        }
+
+        foreach (var error in list.EnumerateArray())
+        {
+            var parameter = error.TryGetProperty("parameter", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            if (!string.IsNullOrWhiteSpace(message))
+            {
+                errors.Add(string.IsNullOrWhiteSpace(parameter) ? message.Trim() : $"{parameter.Trim()}: {message.Trim()}");
+            }
+        }
+
+        return errors;
     }
 
     private static bool IsTransient(HttpStatusCode status) =>

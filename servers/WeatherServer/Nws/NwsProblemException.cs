@@ -19,12 +19,13 @@ public sealed class NwsProblemException : Exception
     {
     }
 
-    public NwsProblemException(HttpStatusCode status, string? title, string? detail)
+    public NwsProblemException(HttpStatusCode status, string? title, string? detail, IReadOnlyList<string>? parameterErrors = null)
         : base($"{(int)status} {title}: {detail}")
     {
         Status = status;
         Title = title;
         Detail = detail;
+        ParameterErrors = parameterErrors ?? [];
     }
 
     public HttpStatusCode Status { get; }
@@ -33,10 +34,19 @@ public sealed class NwsProblemException : Exception
 
     public string? Detail { get; }
 
-    /// <summary>Title and detail as one readable sentence or two.</summary>
+    /// <summary>The problem's <c>parameterErrors</c> as "parameter: message", e.g. which path segment NWS rejected.</summary>
+    public IReadOnlyList<string> ParameterErrors { get; } = [];
+
+    /// <summary>
+    /// Title, detail and parameter errors as one readable sentence or two. NWS often repeats the title as the detail
+    /// ("Not Found: Not Found"), and then only the parameter errors say what was wrong.
+    /// </summary>
     public string Describe()
     {
         var title = string.IsNullOrWhiteSpace(Title) ? $"HTTP {(int)Status}" : Title.Trim();
-        return string.IsNullOrWhiteSpace(Detail) ? title : $"{title}: {Detail.Trim()}";
+        var text = string.IsNullOrWhiteSpace(Detail) || string.Equals(Detail.Trim(), title, StringComparison.OrdinalIgnoreCase)
+            ? title
+            : $"{title}: {Detail.Trim()}";
+        return ParameterErrors.Count == 0 ? text : $"{text} ({string.Join("; ", ParameterErrors)})";
     }
 }

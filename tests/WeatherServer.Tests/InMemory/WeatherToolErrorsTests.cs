@@ -1,3 +1,4 @@
+using SkMcpAgent.Testing;
 using SkMcpAgent.Testing.Nws;
 using static WeatherServer.Tests.InMemory.WeatherToolsTests;
 
@@ -61,6 +62,20 @@ public sealed class WeatherToolErrorsTests
         var text = ErrorText(result);
         Assert.Contains("The National Weather Service refused the request (HTTP 403 with a non-JSON page", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<HTML>", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GetAlerts_SaysWhichParameterNwsRejected_WhenTheProblemHasParameterErrors()
+    {
+        await using var harness = await WeatherHarness.StartAsync();
+        var recorded = await File.ReadAllTextAsync(Path.Combine(RepoPaths.NwsFixtures, "alerts_region_error_404.json"));
+        harness.Nws.Script(TexasAlerts, new FakeNwsResponse(404, "application/problem+json", recorded));
+
+        var result = await harness.CallAsync("get_alerts", new() { ["state"] = "TX" });
+
+        Assert.Contains(
+            "The National Weather Service could not list alerts for TX: Not Found (path.region: Does not have a value in the enumeration [\"AL\",",
+            ErrorText(result), StringComparison.Ordinal);
     }
 
     [Fact]
