@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using System.Text;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Processes;
 
 namespace SkMcpAgent.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The real agent executable (<c>dotnet SkMcpAgent.dll ...</c>) as a child process: stdin piped, stdout and stderr
-/// recorded, provider variables of the test's own environment removed. Killed with its tree on dispose.
+/// recorded, provider variables of the test's own environment removed, a dumb terminal. Killed with its tree on dispose.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
@@ -16,50 +16,19 @@ public sealed class AgentProcess : IAsyncDisposable
         "AZURE_OPENAI_DEPLOYMENT", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL", "NO_COLOR", "SYSTEM_PROMPT",
     ];
 
-    private readonly Process _process;
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
-    private readonly Lock _gate = new();
-    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
+    private readonly ChildProcess _child;
 
-    private AgentProcess(Process process) => _process = process;
+    private AgentProcess(ChildProcess child) => _child = child;
 
-    public string Stdout
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _stdout.ToString();
-            }
-        }
-    }
+    public string Stdout => _child.StandardOutput;
 
-    public string Stderr
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    public string Stderr => _child.StandardError;
 
-    public int Id => _process.Id;
+    public int Id => _child.Id;
 
     public static AgentProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         info.ArgumentList.Add(RepoPaths.AgentDll);
         foreach (var arg in args)
         {
@@ -77,14 +46,7 @@ public sealed class AgentProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var agent = new AgentProcess(process);
-        process.OutputDataReceived += (_, e) => agent.Append(agent._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => agent.Append(agent._stderr, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return agent;
+        return new AgentProcess(ChildProcess.Start(info));
     }
 
     /// <summary>Runs to completion with <paramref name="stdin"/> (closed afterwards) and returns the exit code.</summary>
@@ -97,79 +59,15 @@ public sealed class AgentProcess : IAsyncDisposable
         return (exitCode, agent);
     }
 
-    public async Task WriteInputAsync(string text, bool close)
-    {
-        await _process.StandardInput.WriteAsync(text);
-        await _process.StandardInput.FlushAsync();
-        if (close)
-        {
-            _process.StandardInput.Close();
-        }
-    }
+    public Task WriteInputAsync(string text, bool close) => _child.WriteInputAsync(text, close);
 
-    public async Task<int> WaitForExitAsync()
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
-        await _process.WaitForExitAsync(timeout.Token);
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync() => _child.WaitForExitAsync(TestTimeouts.DefaultToken());
 
     /// <summary>Completes when stdout or stderr has contained <paramref name="text"/>.</summary>
-    public Task WaitForOutputAsync(string text)
-    {
-        lock (_gate)
-        {
-            if (_stdout.ToString().Contains(text, StringComparison.Ordinal) || _stderr.ToString().Contains(text, StringComparison.Ordinal))
-            {
-                return Task.CompletedTask;
-            }
-
-            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((text, seen));
-            return seen.Task.WaitAsync(TestTimeouts.Default);
-        }
-    }
+    public Task WaitForOutputAsync(string text) => _child.WaitForOutputAsync(text);
 
     /// <summary>Ctrl+C, as a terminal sends it: SIGINT to the agent.</summary>
-    public async Task SendInterruptAsync()
-    {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-    }
+    public Task SendInterruptAsync() => _child.SendInterruptAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(StringBuilder target, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            target.Append(line).Append('\n');
-            var all = _stdout.ToString() + _stderr;
-            foreach (var waiter in _waiters.Where(w => all.Contains(w.Text, StringComparison.Ordinal)).ToList())
-            {
-                waiter.Seen.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _child.DisposeAsync();
 }

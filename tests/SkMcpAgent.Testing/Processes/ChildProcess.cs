@@ -11,6 +11,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _gate = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
+    private readonly List<(string Text, TaskCompletionSource Seen)> _textWaiters = [];
 
     private ChildProcess(Process process)
     {
@@ -45,13 +46,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(fileName);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -61,6 +56,20 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             info.Environment[name] = value;
         }
+
+        return Start(info);
+    }
+
+    /// <summary>Starts a prepared process (working directory, environment, arguments) with all three streams redirected.</summary>
+    public static ChildProcess Start(ProcessStartInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = true;
+        info.UseShellExecute = false;
+        info.StandardOutputEncoding ??= Encoding.UTF8;
+        info.StandardErrorEncoding ??= Encoding.UTF8;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process);
@@ -96,6 +105,40 @@ public sealed class ChildProcess : IAsyncDisposable
 
         await exited;
         throw new InvalidOperationException($"Process exited ({_process.ExitCode}) before the expected line. stderr:\n{StandardError}");
+    }
+
+    /// <summary>Completes when stdout or stderr has contained <paramref name="text"/> (it may span lines), bounded by the default timeout.</summary>
+    public Task WaitForOutputAsync(string text)
+    {
+        lock (_gate)
+        {
+            if (ContainsOutput(text))
+            {
+                return Task.CompletedTask;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _textWaiters.Add((text, seen));
+            return seen.Task.WaitAsync(TestTimeouts.Default);
+        }
+    }
+
+    /// <summary>Writes to the child's stdin, optionally closing it (end of input) afterwards.</summary>
+    public async Task WriteInputAsync(string text, bool close)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        await _process.StandardInput.FlushAsync();
+        if (close)
+        {
+            _process.StandardInput.Close();
+        }
+    }
+
+    /// <summary>Ctrl+C, as a terminal sends it: SIGINT to the child.</summary>
+    public async Task SendInterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     public void CloseStandardInput() => _process.StandardInput.Close();
@@ -134,6 +177,15 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_gate)
         {
             sink.Append(line).Append('\n');
+            for (var i = _textWaiters.Count - 1; i >= 0; i--)
+            {
+                if (ContainsOutput(_textWaiters[i].Text))
+                {
+                    _textWaiters[i].Seen.TrySetResult();
+                    _textWaiters.RemoveAt(i);
+                }
+            }
+
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (_waiters[i].Match(line))
@@ -144,4 +196,8 @@ public sealed class ChildProcess : IAsyncDisposable
             }
         }
     }
+
+    // Caller holds _gate.
+    private bool ContainsOutput(string text) =>
+        _stdout.ToString().Contains(text, StringComparison.Ordinal) || _stderr.ToString().Contains(text, StringComparison.Ordinal);
 }
