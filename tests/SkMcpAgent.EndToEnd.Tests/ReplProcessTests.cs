@@ -39,4 +39,21 @@ public sealed class ReplProcessTests : IAsyncLifetime
         Assert.Contains("error: No LLM provider is configured", agent.Stderr, StringComparison.Ordinal);
         Assert.Contains("disk", agent.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Repl_WithHalfFilledEnvFile_StartsAndSaysWhichVariableToSet()
+    {
+        // .env.example copied to .env without filling in the key: the REPL starts and the servers work.
+        var env = _workspace.WriteFile(".env", "LLM_PROVIDER=openai\nOPENAI_API_KEY=\n");
+
+        var (exitCode, agent) = await _workspace.RunWithInputAsync("hello\n/servers\n", "--interactive");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Contains($"OPENAI_API_KEY is not set: OpenAI needs it", agent.Stdout, StringComparison.Ordinal);
+        Assert.Contains(env, agent.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error: OPENAI_API_KEY is not set", agent.Stderr, StringComparison.Ordinal);
+        Assert.Contains("disk", agent.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(stdio: dotnet ", agent.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -58,7 +58,8 @@ public sealed class AgentSession : IAsyncDisposable
 
     /// <summary>
     /// Builds the session. With <paramref name="withModel"/> false (tools, call) no provider is read at all, so a
-    /// missing or broken provider setup does not matter; with <paramref name="modelRequired"/> a missing provider is a
+    /// missing or broken provider setup does not matter; without <paramref name="modelRequired"/> (the REPL) a missing or
+    /// incomplete provider becomes <see cref="MissingProviderHint"/>; with it, a missing provider is a
     /// configuration error before any server starts. The servers are started before this returns.
     /// </summary>
     public static AgentSession Create(AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false)
@@ -73,8 +74,18 @@ public sealed class AgentSession : IAsyncDisposable
         string? hint = null;
         if (withModel && setup.ChatClient is null)
         {
-            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
-            hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
+            try
+            {
+                settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
+                hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
+            }
+            catch (AgentConfigurationException ex) when (!modelRequired)
+            {
+                // A half-filled env file (say .env.example copied without its key) must not keep the REPL from
+                // starting: the servers still work, and the banner says what to fix.
+                hint = ex.Message;
+            }
+
             if (hint is not null && modelRequired)
             {
                 throw new AgentConfigurationException(hint);
