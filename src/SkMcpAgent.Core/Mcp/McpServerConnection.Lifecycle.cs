@@ -30,6 +30,13 @@ public sealed partial class McpServerConnection
 
         try
         {
+            // A reconnect that took the gate first has already connected (or failed): connecting again would
+            // replace its session and show the server as connecting for no reason.
+            if (_settled.Task.IsCompleted)
+            {
+                return;
+            }
+
             SetState(ServerState.Connecting, null);
             await ConnectAsync(_lifetime.Token);
             SetState(ServerState.Ready, null);

@@ -149,4 +149,22 @@ public sealed class McpServerHubLifecycleTests
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, entry.Level);
         Assert.Equal("MCP server 'old' log (old-logger): disk almost full", entry.Message);
     }
+
+    [Fact]
+    public async Task Start_KeepsTheSession_WhenAReconnectConnectedFirst()
+    {
+        // /reconnect typed while the hub's background start had not yet begun.
+        var script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "old-protocol-server.mjs");
+        McpServerConfig[] servers = [new() { Name = "old", Command = "node", Args = [script] }];
+        var events = new RecordingEventSink();
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), events, NullLoggerFactory.Instance);
+        await hub.ReconnectAsync(null, TestTimeouts.DefaultToken());
+        var functions = hub.GetFunctions();
+
+        await hub.Servers[0].StartAsync();
+
+        Assert.Equal(ServerState.Ready, hub.Servers[0].State);
+        Assert.DoesNotContain(events.Events.OfType<ServerStateChanged>(), e => e.State == ServerState.Connecting);
+        Assert.Equal(functions.Select(static f => f.Name), hub.GetFunctions().Select(static f => f.Name));
+    }
 }
