@@ -6,13 +6,13 @@ public static class HelpText
     public const string Epilogue = """
 
         Examples:
-          skmcpagent                                   Start the chat REPL.
-          skmcpagent "How full is my disk?"            Ask once; only the answer goes to stdout.
-          skmcpagent -p "Any weather alerts in CA?" --json > answer.json
-          echo "What OS is this?" | skmcpagent         A question piped on stdin is asked once.
-          skmcpagent --env-file .env.claude            Use the provider configured in another env file.
-          skmcpagent tools                             List servers and functions (no env file needed).
-          skmcpagent call disk_get_disk_usage --args '{"path":"/"}'
+          SkMcpAgent                                   Start the chat REPL.
+          SkMcpAgent "How full is my disk?"            Ask once; only the answer goes to stdout.
+          SkMcpAgent -p "Any weather alerts in CA?" --json > answer.json
+          echo "What OS is this?" | SkMcpAgent         A question piped on stdin is asked once.
+          SkMcpAgent --env-file .env.claude            Use the provider configured in another env file.
+          SkMcpAgent tools                             List servers and functions (no env file needed).
+          SkMcpAgent call disk_get_disk_usage --args '{"path":"/"}'
 
         Settings:
           The provider comes from the env file (--env-file, default ./.env). Variables already set in the

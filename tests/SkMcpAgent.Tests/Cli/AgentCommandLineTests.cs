@@ -133,7 +133,7 @@ public sealed class AgentCommandLineTests
         Assert.Contains("Variables already set in the", help, StringComparison.Ordinal);
         Assert.Contains("130  cancelled", help, StringComparison.Ordinal);
         Assert.Contains("2    usage or configuration error", help, StringComparison.Ordinal);
-        Assert.Contains("skmcpagent tools", help, StringComparison.Ordinal);
+        Assert.Contains("SkMcpAgent tools", help, StringComparison.Ordinal);
     }
 
     [Theory]
