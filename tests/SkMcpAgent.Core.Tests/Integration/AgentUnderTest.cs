@@ -1,3 +1,4 @@
+using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Agents;

@@ -1,3 +1,4 @@
+using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing.Logging;
 using System.Text.Json.Nodes;
 using SkMcpAgent.Core.Approval;

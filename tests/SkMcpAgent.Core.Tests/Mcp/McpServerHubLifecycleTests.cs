@@ -1,3 +1,4 @@
+using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Configuration;

@@ -1,3 +1,4 @@
+using SkMcpAgent.Core.Tests.Fakes;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;

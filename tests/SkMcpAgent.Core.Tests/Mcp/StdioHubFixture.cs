@@ -1,3 +1,4 @@
+using SkMcpAgent.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Mcp;
