@@ -146,14 +146,14 @@ public sealed partial class ReplSession
     /// <summary>
     /// The prompt never waits for servers, but a question waits a little: the model should see every tool that is
     /// about to be ready. A slow server (an npx download, a remote host that does not answer) must not hold the
-    /// conversation, so after <see cref="ServerWaitGrace"/> or a Ctrl+C the question goes with the tools ready so far,
+    /// conversation, so after <see cref="s_serverWaitGrace"/> or a Ctrl+C the question goes with the tools ready so far,
     /// and the late server's functions join the next turn.
     /// </summary>
-    private static readonly TimeSpan ServerWaitGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_serverWaitGrace = TimeSpan.FromSeconds(5);
 
     private async Task WaitForConnectingServersAsync(CancellationToken cancellationToken)
     {
-        var connecting = _session.Hub.Servers.Where(static s => s.State is ServerState.Connecting).Select(static s => s.Name).ToList();
+        var connecting = ConnectingServerNames();
         if (connecting.Count == 0)
         {
             return;
@@ -161,7 +161,7 @@ public sealed partial class ReplSession
 
         _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect (Ctrl+C to ask without)…[/]");
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(ServerWaitGrace);
+        wait.CancelAfter(s_serverWaitGrace);
         using (_terminal.Host.Interrupts.Register(wait.Cancel))
         {
             try
@@ -170,11 +170,13 @@ public sealed partial class ReplSession
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                var late = _session.Hub.Servers.Where(static s => s.State is ServerState.Connecting).Select(static s => s.Name);
-                _terminal.Diagnostic($"[grey]asking without {Markup.Escape(string.Join(", ", late))}; its functions join when it is ready[/]");
+                _terminal.Diagnostic($"[grey]asking without {Markup.Escape(string.Join(", ", ConnectingServerNames()))}; its functions join when it is ready[/]");
             }
         }
     }
+
+    private List<string> ConnectingServerNames() =>
+        _session.Hub.Servers.Where(static s => s.State is ServerState.Connecting).Select(static s => s.Name).ToList();
 
     private void ReportError(Exception ex)
     {
