@@ -20,15 +20,23 @@ case "$what" in
   run)
     # A terminal (script gives it a pty); the REPL prints its prompt "> " once it is ready for input.
     out="$work/repl.out"
-    script -qfc "dotnet run --project src/SkMcpAgent" "$out" < <(sleep 600) > /dev/null &
+    # Its input stays open (and empty) until we are done, so the REPL waits at its prompt.
+    mkfifo "$work/stdin"
+    sleep 600 > "$work/stdin" &
+    holder=$!
+    script -qfc "dotnet run --project src/SkMcpAgent" "$out" < "$work/stdin" > /dev/null 2>&1 &
     pid=$!
-    while ! grep -q '> ' "$out" 2>/dev/null; do
+    # The build prints "Project -> path" lines; the prompt is "> " at the start of a line (after colour codes).
+    while ! grep -qaE '(^|[m\r])> ' "$out" 2>/dev/null; do
       kill -0 "$pid" 2>/dev/null || { echo "first-run: the REPL exited before its prompt" >&2; cat "$out" >&2; exit 1; }
       sleep 0.1
     done
     end=$(date +%s.%N)
-    kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+    [ -n "${FIRST_RUN_KEEP:-}" ] && cp "$out" "$FIRST_RUN_KEEP"
+    kill "$holder" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
     pkill -f "$work/main" 2>/dev/null || true
+    wait 2>/dev/null || true
     ;;
   test)
     dotnet test SkMcpAgent.sln > "$work/test.out" 2>&1 || { tail -30 "$work/test.out" >&2; exit 1; }
