@@ -1,7 +1,11 @@
-namespace SkMcpAgent.Core.Chat.Filters;
+using Microsoft.SemanticKernel;
+using SkMcpAgent.Core.Chat;
+
+namespace SkMcpAgent.Core.Filters;
 
 /// <summary>
-/// Cuts a result longer than the cap and tells the model it was cut and how long it was, so one huge tool
+/// Turns the result into the text the model reads (MCP content blocks as text, images and resource links described)
+/// and cuts it when it is longer than the cap, telling the model it was cut and how long it was, so one huge tool
 /// output cannot flood the context window.
 /// </summary>
 public sealed class ResultSizeFilter : IFunctionInvocationFilter
@@ -23,12 +27,14 @@ public sealed class ResultSizeFilter : IFunctionInvocationFilter
 
         await next(context).ConfigureAwait(false);
 
-        var text = FunctionResultFormatter.Format(context.Result);
+        var text = FunctionOutcome.Text(context.Result);
         if (text.Length > MaxCharacters)
         {
             // Never split a surrogate pair: half an emoji is invalid text for some providers.
             var keep = char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters;
-            context.Result = FunctionCallMessages.Truncated(text, keep);
+            text = FunctionCallMessages.Truncated(text, keep);
         }
+
+        context.Result = FunctionOutcome.WithValue(context.Result, text);
     }
 }

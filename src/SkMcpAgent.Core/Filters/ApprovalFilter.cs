@@ -1,6 +1,9 @@
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Chat;
+using SkMcpAgent.Core.Functions;
 
-namespace SkMcpAgent.Core.Chat.Filters;
+namespace SkMcpAgent.Core.Filters;
 
 /// <summary>
 /// Asks the <see cref="ApprovalPolicy"/> before a call runs. A denied call does not run; the model reads that the
@@ -15,11 +18,11 @@ public sealed class ApprovalFilter(ApprovalPolicy policy) : IFunctionInvocationF
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
 
-        var request = new ApprovalRequest(context.Call.Name, context.ServerName, context.Arguments);
+        var scope = FunctionCallScope.Current;
+        var request = new ApprovalRequest(scope?.FunctionName ?? context.Function.QualifiedName(), scope?.ServerName, context.Arguments);
         if (!await _policy.IsApprovedAsync(request, context.CancellationToken).ConfigureAwait(false))
         {
-            context.Result = FunctionCallMessages.Denied;
-            context.IsError = true;
+            context.Result = FunctionOutcome.Error(context.Function, FunctionCallMessages.Denied);
             return;
         }
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using SkMcpAgent.Core.Chat;
+using SkMcpAgent.Core.Functions;
 
-namespace SkMcpAgent.Core.Chat.Filters;
+namespace SkMcpAgent.Core.Filters;
 
 /// <summary>
 /// Logs each call and how long it took. Arguments and results may hold user data, so they are logged only at
@@ -18,16 +20,16 @@ public sealed partial class FunctionLoggingFilter(ILogger logger) : IFunctionInv
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
 
-        var name = context.Call.Name;
+        var scope = FunctionCallScope.Current;
+        var name = scope?.FunctionName ?? context.Function.QualifiedName();
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var serverName = context.ServerName ?? "local";
-            LogInvoking(_logger, name, serverName, context.Iteration);
+            LogInvoking(_logger, name, scope?.ServerName ?? "local", context.Function.PluginName ?? "-");
         }
 
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            var arguments = JsonSerializer.Serialize(context.Arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+            var arguments = JsonSerializer.Serialize(context.Arguments, Microsoft.Extensions.AI.AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
             LogArguments(_logger, name, arguments);
         }
 
@@ -47,9 +49,9 @@ public sealed partial class FunctionLoggingFilter(ILogger logger) : IFunctionInv
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (context.IsError)
+            if (FunctionOutcome.IsError(context.Result))
             {
-                var reason = context.Exception?.GetType().Name ?? "error result";
+                var reason = FunctionOutcome.Exception(context.Result)?.GetType().Name ?? "error result";
                 LogFailed(_logger, name, elapsed, reason);
             }
             else
@@ -60,13 +62,13 @@ public sealed partial class FunctionLoggingFilter(ILogger logger) : IFunctionInv
 
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            var result = FunctionResultFormatter.Format(context.Result);
+            var result = FunctionOutcome.Text(context.Result);
             LogResult(_logger, name, result);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Invoking {FunctionName} ({ServerName}), round {Iteration}.")]
-    private static partial void LogInvoking(ILogger logger, string functionName, string serverName, int iteration);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Invoking {FunctionName} ({ServerName}, plugin {PluginName}).")]
+    private static partial void LogInvoking(ILogger logger, string functionName, string serverName, string pluginName);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "{FunctionName} arguments: {Arguments}")]
     private static partial void LogArguments(ILogger logger, string functionName, string arguments);
