@@ -80,6 +80,10 @@ public sealed class McpServerHub : IAsyncDisposable
     public IReadOnlyList<AIFunction> GetFunctions() =>
         [.. NameFunctions().Select(static f => new RenamedFunction(f.Function, FunctionNames.Qualified(f.Server.PluginName, f.Name)))];
 
+    /// <summary>One server's functions as <see cref="GetFunctions()"/> names them (empty unless it is ready).</summary>
+    public IReadOnlyList<AIFunction> GetFunctions(McpServerConnection server) =>
+        [.. NameFunctions().Where(f => ReferenceEquals(f.Server, server)).Select(static f => new RenamedFunction(f.Function, FunctionNames.Qualified(f.Server.PluginName, f.Name)))];
+
     /// <summary>
     /// The functions of Ready servers with their names in their plugins. Qualified names are unique across servers:
     /// the rare clash (plugin <c>a_b</c> function <c>c</c> against plugin <c>a</c> function <c>b_c</c>) gets a

@@ -43,7 +43,10 @@ public static class ChatClientFactory
         if (settings.Provider == LlmProvider.Anthropic)
         {
             builder.Services.AddKeyedSingleton(ProviderClientKey, (services, _) =>
-                CreateAnthropic(settings).AsBuilder().UseKernelFunctionInvocation(loggerFactory).Build(services));
+                CreateAnthropic(settings).AsBuilder()
+                    .UseKernelFunctionInvocation(loggerFactory)
+                    .Use(static inner => new DeclareHistoryToolsChatClient(inner))
+                    .Build(services));
         }
         else
         {
