@@ -18,7 +18,7 @@ public sealed class ChatAgentCancellationTests
         var started = new TaskCompletionSource();
         var observed = new TaskCompletionSource<bool>();
         var inner = FakeChatClient.Scripted(Calls(Call("c1", "slow")));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started, observed)), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started, observed)), new ChatAgentOptions(), new RecordingEventSink());
         using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
 
         var turn = streaming ? DrainAsync(agent.RunStreamingAsync("Go", cancellation.Token)) : agent.RunAsync("Go", cancellation.Token);
@@ -39,7 +39,7 @@ public sealed class ChatAgentCancellationTests
     {
         using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
         var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => HalfAnswerAsync(cancellation, ct) };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DrainAsync(agent.RunStreamingAsync("Tell me a story", cancellation.Token)));
 
@@ -51,7 +51,7 @@ public sealed class ChatAgentCancellationTests
     public async Task RunStreamingAsync_AnswersCallsTheModelWasStillSending_WhenProviderFails()
     {
         var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => CallThenFailAsync(ct) };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Create(() => "x", "ping")), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Create(() => "x", "ping")), new ChatAgentOptions(), new RecordingEventSink());
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => DrainAsync(agent.RunStreamingAsync("Go", TestTimeouts.DefaultToken())));
 

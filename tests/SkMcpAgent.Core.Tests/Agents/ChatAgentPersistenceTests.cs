@@ -14,12 +14,12 @@ public sealed class ChatAgentPersistenceTests : IDisposable
     public async Task SaveThenLoad_RestoresTheConversation()
     {
         var inner = FakeChatClient.Scripted(Calls(Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })), Text("Sunny in Paris. ☀"));
-        var saved = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast()), new ChatAgentOptions { SystemPrompt = "old prompt" }, new RecordingEventSink());
+        var saved = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast()), new ChatAgentOptions { SystemPrompt = "old prompt" }, new RecordingEventSink());
         await saved.RunAsync("Weather in Paris?", TestTimeouts.DefaultToken());
         var path = Path.Combine(_directory, "nested", "chat.json");
 
         await saved.SaveAsync(path, TestTimeouts.DefaultToken());
-        var loaded = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { SystemPrompt = "new prompt" }, new RecordingEventSink());
+        var loaded = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { SystemPrompt = "new prompt" }, new RecordingEventSink());
         await loaded.LoadAsync(path, TestTimeouts.DefaultToken());
 
         Assert.Equal([ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.Tool, ChatRole.Assistant], loaded.History.Select(m => m.Role));
@@ -51,7 +51,7 @@ public sealed class ChatAgentPersistenceTests : IDisposable
             await File.WriteAllTextAsync(path, content);
         }
 
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { SystemPrompt = "sys" }, new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { SystemPrompt = "sys" }, new RecordingEventSink());
         agent.AddMessages([new ChatMessage(ChatRole.User, "keep me")]);
 
         var thrown = await Assert.ThrowsAsync<ConversationFileException>(() => agent.LoadAsync(path, TestTimeouts.DefaultToken()));
@@ -71,7 +71,7 @@ public sealed class ChatAgentPersistenceTests : IDisposable
               {"role":"assistant","contents":[{"$type":"functionCall","callId":"c1","name":"ping","arguments":{}}]}
             ]}
             """);
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
 
         await agent.LoadAsync(path, TestTimeouts.DefaultToken());
 

@@ -16,7 +16,7 @@ public sealed class ChatAgentTests
         var inner = FakeChatClient.Scripted(
             new ChatResponse(new ChatMessage(ChatRole.Assistant, [Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })])) { Usage = new() { TotalTokenCount = 30 } },
             Text("Sunny.", new UsageDetails { TotalTokenCount = 12 }));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
 
         var response = await agent.RunAsync("Weather in Paris?", TestTimeouts.DefaultToken());
 
@@ -34,7 +34,7 @@ public sealed class ChatAgentTests
     {
         var source = new FakeFunctionSource();
         var inner = FakeChatClient.Scripted(Text("one"), Text("two"));
-        var agent = new ChatAgent(inner, source, new ChatAgentOptions { ChatOptions = new() { Temperature = 0.2f } }, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, source, new ChatAgentOptions { ChatOptions = new() { Temperature = 0.2f } }, new RecordingEventSink());
 
         await agent.RunAsync("first", TestTimeouts.DefaultToken());
         source.Functions.Add(FakeFunctions.Forecast());
@@ -49,7 +49,7 @@ public sealed class ChatAgentTests
     public async Task RunStreamingAsync_BuildsTheSameHistoryAsRunAsync()
     {
         var inner = FakeChatClient.Scripted(Calls(Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })), Text("Sunny."));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
 
         var text = new List<string>();
         await foreach (var update in agent.RunStreamingAsync("Weather in Paris?", TestTimeouts.DefaultToken()))
@@ -66,7 +66,7 @@ public sealed class ChatAgentTests
     public async Task RunAsync_KeepsUserMessageAndRethrows_WhenProviderFails()
     {
         var inner = new FakeChatClient { GetResponseAsyncCallback = (_, _, _) => throw new HttpRequestException("401 Unauthorized") };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(), s_options, new RecordingEventSink());
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => agent.RunAsync("Hello?", TestTimeouts.DefaultToken()));
 
@@ -78,7 +78,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void Clear_KeepsTheSystemPrompt()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), s_options, new RecordingEventSink());
         agent.AddMessages([new ChatMessage(ChatRole.User, "from a prompt"), new ChatMessage(ChatRole.Assistant, "ok")]);
 
         agent.Clear();
@@ -90,7 +90,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void History_IsEmpty_WithoutSystemPrompt()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
 
         Assert.Empty(agent.History);
     }
@@ -98,7 +98,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void MaxRounds_IsValidated_InOptionsAndOnTheAgent()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { MaxRounds = 4 }, new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { MaxRounds = 4 }, new RecordingEventSink());
 
         Assert.Equal(4, agent.MaxRounds);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ChatAgentOptions { MaxRounds = 0 });

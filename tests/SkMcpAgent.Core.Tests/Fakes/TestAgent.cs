@@ -1,0 +1,32 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using SkMcpAgent.Core.Agents;
+using SkMcpAgent.Core.Events;
+using SkMcpAgent.Core.Mcp;
+using SkMcpAgent.Core.Plugins;
+using SkMcpAgent.Core.Providers;
+
+namespace SkMcpAgent.Core.Tests.Fakes;
+
+/// <summary>An agent on a kernel made of a fake model and fake functions, as <c>AgentRuntime</c> makes real ones.</summary>
+public static class TestAgent
+{
+    public static ChatAgent Create(IChatClient chatClient, FakeFunctionSource functions, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
+    {
+        var builder = Kernel.CreateBuilder();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.AddAgentChatClient(chatClient, loggerFactory);
+        foreach (var plugin in functions.CreatePlugins())
+        {
+            builder.Plugins.Add(plugin);
+        }
+
+        return TestAgent.Create(builder.Build(), options, events);
+    }
+}
