@@ -22,6 +22,7 @@ internal sealed class McpToolFunction : AIFunction
         _connection = connection;
         _tool = tool;
         Name = name;
+        JsonSchema = JsonSchemaRefs.Inline(tool.InputSchema);
         AdditionalProperties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [FunctionMetadata.ServerKey] = connection.Name,
@@ -33,7 +34,8 @@ internal sealed class McpToolFunction : AIFunction
 
     public override string Description => _tool.Description ?? string.Empty;
 
-    public override JsonElement JsonSchema => _tool.InputSchema;
+    /// <summary>The server's input schema, with local <c>$ref</c>s inlined (SK keeps only the parameters' schemas).</summary>
+    public override JsonElement JsonSchema { get; }
 
     public override JsonElement? ReturnJsonSchema => _tool.OutputSchema;
 
