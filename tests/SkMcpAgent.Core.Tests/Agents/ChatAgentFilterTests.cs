@@ -38,7 +38,7 @@ public sealed class ChatAgentFilterTests
     [Fact]
     public async Task RunAsync_CapsResultsAtTheConfiguredSize()
     {
-        var inner = FakeChatClient.Scripted(Calls(Call("c1", "big")), Text("ok"));
+        var inner = FakeChatClient.Scripted(Calls(Call("c1", "local_big")), Text("ok"));
         var options = new ChatAgentOptions { MaxResultCharacters = 10 };
         var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Create(() => "0123456789ABCDEF", "big")), options, new RecordingEventSink());
 
@@ -51,13 +51,13 @@ public sealed class ChatAgentFilterTests
     public async Task RunAsync_TimesOutCallsAfterTheConfiguredTimeout()
     {
         var started = new TaskCompletionSource();
-        var inner = FakeChatClient.Scripted(Calls(Call("c1", "slow")), Text("It timed out."));
+        var inner = FakeChatClient.Scripted(Calls(Call("c1", "local_slow")), Text("It timed out."));
         var options = new ChatAgentOptions { FunctionTimeout = TimeSpan.FromMilliseconds(10) };
         var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started)), options, new RecordingEventSink());
 
         var response = await agent.RunAsync("Go", TestTimeouts.DefaultToken());
 
         Assert.Equal("It timed out.", response.Text);
-        Assert.StartsWith("Error: function 'slow' did not finish within 0.01 s", Assert.Single(agent.LastTurnCalls).Result, StringComparison.Ordinal);
+        Assert.StartsWith("Error: function 'local_slow' did not finish within 0.01 s", Assert.Single(agent.LastTurnCalls).Result, StringComparison.Ordinal);
     }
 }

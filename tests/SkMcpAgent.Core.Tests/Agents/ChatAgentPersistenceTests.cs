@@ -79,5 +79,58 @@ public sealed class ChatAgentPersistenceTests : IDisposable
         Assert.Equal("c1", Assert.IsType<FunctionResultContent>(Assert.Single(agent.History[2].Contents)).CallId);
     }
 
+    [Fact]
+    public async Task Load_ContinuesAConversationSavedByThePreviousVersion_WhenItsFunctionNamesHaveHyphens()
+    {
+        // As the version before Semantic Kernel wrote it: the same format and version, but function names as it made
+        // them (server_tool with hyphens kept), which the current agent would now call everything_get_sum.
+        var path = Path.Combine(_directory, "previous-version.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "format": "skmcpagent.conversation",
+              "version": 1,
+              "savedAt": "2026-10-02T09:15:00.000+00:00",
+              "messages": [
+                {
+                  "role": "user",
+                  "contents": [ { "$type": "text", "text": "What is 2 + 3?" } ]
+                },
+                {
+                  "role": "assistant",
+                  "contents": [ { "$type": "functionCall", "callId": "call_1", "name": "everything_get-sum", "arguments": { "a": 2, "b": 3 } } ],
+                  "messageId": "chatcmpl-1",
+                  "createdAt": "2026-10-02T09:14:58+00:00"
+                },
+                {
+                  "role": "tool",
+                  "contents": [ { "$type": "functionResult", "callId": "call_1", "result": "The sum of 2 and 3 is 5." } ]
+                },
+                {
+                  "role": "assistant",
+                  "contents": [ { "$type": "text", "text": "5." } ],
+                  "messageId": "chatcmpl-2"
+                }
+              ]
+            }
+            """);
+        var model = FakeChatClient.Scripted(Text("It was 5."));
+        var agent = TestAgent.Create(model, new FakeFunctionSource(), new ChatAgentOptions { SystemPrompt = "sys" }, new RecordingEventSink());
+
+        await agent.LoadAsync(path, TestTimeouts.DefaultToken());
+        var response = await agent.RunAsync("What was the sum?", TestTimeouts.DefaultToken());
+
+        Assert.Equal("It was 5.", response.Text);
+        Assert.Equal(
+            [ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.Tool, ChatRole.Assistant, ChatRole.User, ChatRole.Assistant],
+            agent.History.Select(m => m.Role));
+        var call = Assert.IsType<FunctionCallContent>(Assert.Single(agent.History[2].Contents));
+        Assert.Equal(("call_1", "everything_get-sum", "3"), (call.CallId, call.Name, call.Arguments?["b"]?.ToString()));
+        var result = Assert.IsType<FunctionResultContent>(Assert.Single(agent.History[3].Contents));
+        Assert.Equal(("call_1", (object?)"The sum of 2 and 3 is 5."), (result.CallId, result.Result));
+        var sent = Assert.Single(model.Requests).Messages;
+        Assert.Equal(agent.History.Take(6).Select(static m => (m.Role, m.Text)), sent.Select(static m => (m.Role, m.Text)));
+        Assert.Equal("everything_get-sum", sent[2].Contents.OfType<FunctionCallContent>().Single().Name);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

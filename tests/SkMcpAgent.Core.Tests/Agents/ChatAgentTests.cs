@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing;
@@ -25,7 +26,9 @@ public sealed class ChatAgentTests
         Assert.Equal("You are terse.", agent.History[0].Text);
         Assert.Equal(42, agent.LastUsage?.TotalTokenCount);
         var call = Assert.Single(agent.LastTurnCalls);
-        Assert.Equal(("c1", "weather_get_forecast", "weather", true, "Paris: sunny for 1 days"), (call.CallId, call.Function, call.Server, call.Succeeded, call.Result));
+
+        // The server is the MCP server behind the kernel plugin; a fake plugin is none (McpServerPluginTests covers servers).
+        Assert.Equal(("c1", "weather_get_forecast", (string?)null, true, "Paris: sunny for 1 days"), (call.CallId, call.Function, call.Server, call.Succeeded, call.Result));
         Assert.Equal("Paris", call.Arguments["city"]?.ToString());
     }
 
@@ -34,7 +37,7 @@ public sealed class ChatAgentTests
     {
         var source = new FakeFunctionSource();
         var inner = FakeChatClient.Scripted(Text("one"), Text("two"));
-        var agent = TestAgent.Create(inner, source, new ChatAgentOptions { ChatOptions = new() { Temperature = 0.2f } }, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, source, new ChatAgentOptions { ExecutionSettings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.2, ["max_tokens"] = 300 } } }, new RecordingEventSink());
 
         await agent.RunAsync("first", TestTimeouts.DefaultToken());
         source.Functions.Add(FakeFunctions.Forecast());
@@ -43,6 +46,7 @@ public sealed class ChatAgentTests
         Assert.Null(inner.Requests[0].Options?.Tools);
         Assert.Equal(["weather_get_forecast"], inner.Requests[1].Options!.Tools!.Select(t => t.Name));
         Assert.Equal(0.2f, inner.Requests[1].Options!.Temperature);
+        Assert.Equal(300, inner.Requests[1].Options!.MaxOutputTokens);
     }
 
     [Fact]
