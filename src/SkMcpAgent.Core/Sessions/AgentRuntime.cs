@@ -62,6 +62,8 @@ public sealed class AgentRuntime : IAsyncDisposable
         var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = options.CurrentDirectory };
         var hub = new McpServerHub(servers, hubOptions, options.Events, options.LoggerFactory);
 
+        // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.
+        hub.Start();
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(options.LoggerFactory);
         builder.Plugins.AddMcpServers(hub);
@@ -93,9 +95,7 @@ public sealed class AgentRuntime : IAsyncDisposable
             agent = new ChatAgent(kernel, agentOptions, options.Events);
         }
 
-        var runtime = new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
-        hub.Start();
-        return runtime;
+        return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
     }
 
     public async ValueTask DisposeAsync()
