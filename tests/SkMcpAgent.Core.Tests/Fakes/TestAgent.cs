@@ -27,6 +27,6 @@ public static class TestAgent
             builder.Plugins.Add(plugin);
         }
 
-        return TestAgent.Create(builder.Build(), options, events);
+        return new ChatAgent(builder.Build(), options, events);
     }
 }
