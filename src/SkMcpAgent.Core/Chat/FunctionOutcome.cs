@@ -30,7 +30,22 @@ public static class FunctionOutcome
     public static FunctionResult WithValue(FunctionResult result, object? value)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new FunctionResult(result, value ?? FunctionResultFormatter.NoOutput);
+        value ??= FunctionResultFormatter.NoOutput;
+
+        // An MCP result flagged isError is an error by its value alone: once reformatted as text, the flag must
+        // move to the metadata, or the console and the logs would report a failed call as a success.
+        if (IsError(result) && !HasErrorFlag(result))
+        {
+            var metadata = new Dictionary<string, object?>(StringComparer.Ordinal) { [ErrorKey] = true };
+            foreach (var (key, entry) in result.Metadata ?? new Dictionary<string, object?>())
+            {
+                metadata.TryAdd(key, entry);
+            }
+
+            return new FunctionResult(result.Function, value, result.Culture, metadata);
+        }
+
+        return new FunctionResult(result, value);
     }
 
     /// <summary>The value as it reaches the model.</summary>
@@ -41,10 +56,12 @@ public static class FunctionOutcome
 
     /// <summary>True for an error message set by a filter, and for an MCP tool result flagged <c>isError</c>.</summary>
     public static bool IsError(FunctionResult? result) =>
-        result is not null &&
-        ((result.Metadata?.TryGetValue(ErrorKey, out var flag) == true && flag is true) || FunctionResultFormatter.IsToolError(Value(result)));
+        result is not null && (HasErrorFlag(result) || FunctionResultFormatter.IsToolError(Value(result)));
 
     /// <summary>The failure behind an error result, if a filter recorded one.</summary>
     public static Exception? Exception(FunctionResult? result) =>
         result?.Metadata?.TryGetValue(ExceptionKey, out var exception) == true ? exception as Exception : null;
+
+    private static bool HasErrorFlag(FunctionResult result) =>
+        result.Metadata?.TryGetValue(ErrorKey, out var flag) == true && flag is true;
 }

@@ -33,9 +33,18 @@ internal sealed class FunctionCallEventsFilter(TurnRecorder turn, Func<int> maxR
         bool succeeded;
         try
         {
-            await next(context).ConfigureAwait(false);
-            text = FunctionOutcome.Text(context.Result);
-            succeeded = !FunctionOutcome.IsError(context.Result);
+            if (context.CallContent.Exception is { } parseError)
+            {
+                // The provider could not parse the arguments (M.E.AI's loop would run the function without them).
+                text = FunctionCallMessages.InvalidJson(name, parseError.GetBaseException());
+                succeeded = false;
+            }
+            else
+            {
+                await next(context).ConfigureAwait(false);
+                text = FunctionOutcome.Text(context.Result);
+                succeeded = !FunctionOutcome.IsError(context.Result);
+            }
         }
         catch (OperationCanceledException) when (turn.CancellationToken.IsCancellationRequested)
         {

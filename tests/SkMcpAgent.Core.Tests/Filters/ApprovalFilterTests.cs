@@ -1,12 +1,13 @@
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Approval;
 using SkMcpAgent.Core.Chat;
-using SkMcpAgent.Core.Chat.Filters;
+using SkMcpAgent.Core.Filters;
+using SkMcpAgent.Core.Functions;
 using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing;
-using static SkMcpAgent.Core.Tests.Fakes.Responses;
 
-namespace SkMcpAgent.Core.Tests.Chat.Filters;
+namespace SkMcpAgent.Core.Tests.Filters;
 
 public sealed class ApprovalFilterTests
 {
@@ -22,7 +23,8 @@ public sealed class ApprovalFilterTests
 
         Assert.Equal(2, ran.Count);
         Assert.Empty(prompt.Asked);
-        Assert.Equal(["Paris: sunny for 1 days", "Lyon: sunny for 2 days"], results);
+        Assert.Equal(["Paris: sunny for 1 days", "Lyon: sunny for 2 days"], results.Select(r => r.Text));
+        Assert.All(results, r => Assert.False(r.IsError));
     }
 
     [Fact]
@@ -38,6 +40,22 @@ public sealed class ApprovalFilterTests
         Assert.Equal("weather_get_forecast", prompt.Asked[0].FunctionName);
         Assert.Equal("weather", prompt.Asked[0].ServerName);
         Assert.Equal("Paris", prompt.Asked[0].Arguments["city"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Ask_NamesTheFunctionAsTheModelSeesIt_WhenOutsideACallScope()
+    {
+        var prompt = new ScriptedApprovalPrompt(ApprovalDecision.AllowOnce);
+        using var policy = new ApprovalPolicy(ApprovalMode.Ask, prompt);
+        var kernel = CreateKernel(policy);
+        var plugin = KernelPluginFactory.CreateFromFunctions("disk", [KernelFunctionFactory.CreateFromMethod(() => "scanned", "scan")]);
+
+        var result = await kernel.InvokeAsync(plugin["scan"], cancellationToken: TestTimeouts.DefaultToken());
+
+        Assert.Equal("scanned", FunctionOutcome.Text(result));
+        var asked = Assert.Single(prompt.Asked);
+        Assert.Equal("disk_scan", asked.FunctionName);
+        Assert.Null(asked.ServerName);
     }
 
     [Fact]
@@ -60,8 +78,9 @@ public sealed class ApprovalFilterTests
 
         var (ran, results) = await RunTwoCallsAsync(policy);
 
-        Assert.Single(ran);
-        Assert.Single(results, DeniedText);
+        Assert.Equal(["Lyon:2"], ran);
+        var denied = Assert.Single(results, r => r.Text == DeniedText);
+        Assert.True(denied.IsError);
     }
 
     [Fact]
@@ -74,7 +93,7 @@ public sealed class ApprovalFilterTests
 
         Assert.Empty(ran);
         Assert.Empty(prompt.Asked);
-        Assert.All(results, r => Assert.Equal(DeniedText, r));
+        Assert.All(results, r => Assert.Equal((DeniedText, true), r));
     }
 
     [Fact]
@@ -95,22 +114,31 @@ public sealed class ApprovalFilterTests
         var (ran, results) = await RunTwoCallsAsync(policy);
 
         Assert.Empty(ran);
-        Assert.All(results, r => Assert.Equal(DeniedText, r));
+        Assert.All(results, r => Assert.Equal((DeniedText, true), r));
     }
 
-    // Two calls in two rounds, so "always" from the first is visible in the second.
-    private static async Task<(List<string> Ran, List<string> Results)> RunTwoCallsAsync(ApprovalPolicy policy)
+    private static Kernel CreateKernel(ApprovalPolicy policy)
+    {
+        var kernel = Kernel.CreateBuilder().Build();
+        kernel.FunctionInvocationFilters.Add(new ApprovalFilter(policy));
+        return kernel;
+    }
+
+    // Two calls one after the other, each in its scope as the agent runs them, so "always" from the first is
+    // visible in the second.
+    private static async Task<(List<string> Ran, List<(string Text, bool IsError)> Results)> RunTwoCallsAsync(ApprovalPolicy policy)
     {
         var ran = new List<string>();
-        var inner = FakeChatClient.Scripted(
-            Calls(Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })),
-            Calls(Call("c2", "weather_get_forecast", new { city = "Lyon", days = 2 })),
-            Text("done"));
-        using var client = new FunctionInvokingChatClient(inner);
-        client.Filters.Add(new ApprovalFilter(policy));
+        var kernel = CreateKernel(policy);
+        var forecast = FakeFunctions.Forecast(ran).AsKernelFunction();
+        List<(string Text, bool IsError)> results = [];
+        foreach (var (callId, city, days) in new[] { ("c1", "Paris", 1), ("c2", "Lyon", 2) })
+        {
+            using var scope = FunctionCallScope.Enter(callId, "weather_get_forecast", "weather", new RecordingEventSink());
+            var result = await kernel.InvokeAsync(forecast, new KernelArguments { ["city"] = city, ["days"] = days }, TestTimeouts.DefaultToken());
+            results.Add((FunctionOutcome.Text(result), FunctionOutcome.IsError(result)));
+        }
 
-        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Forecasts?")], new ChatOptions { Tools = [FakeFunctions.Forecast(ran)] }, TestTimeouts.DefaultToken());
-
-        return (ran, [.. inner.Requests[^1].Results.Select(r => (string)r.Result!)]);
+        return (ran, results);
     }
 }
