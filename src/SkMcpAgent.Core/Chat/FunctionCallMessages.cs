@@ -18,6 +18,9 @@ internal static class FunctionCallMessages
         CultureInfo.InvariantCulture,
         $"[Note from the agent] The limit of {maxRounds} function-calling rounds for this turn was reached, so functions are disabled now. Answer the user with what you have, and say what is still missing.");
 
+    public static string InvalidJson(string name, Exception parseError) =>
+        $"Error: the arguments for '{name}' are not valid JSON ({WithoutStackTrace(parseError.Message)}). Call it again with a single JSON object as arguments.";
+
     public static string SchemaMismatch(string name, IReadOnlyList<string> problems) =>
         $"Error: invalid arguments for '{name}': {string.Join("; ", problems)}. Call it again with arguments that match its parameter schema.";
 
