@@ -29,4 +29,24 @@ public static class TestAgent
 
         return new ChatAgent(builder.Build(), options, events);
     }
+
+    /// <summary>An agent on a kernel the test built itself.</summary>
+    public static ChatAgent Create(Kernel kernel, ChatAgentOptions options, IAgentEventSink events) => new(kernel, options, events);
+
+    /// <summary>
+    /// An agent on a kernel as the product builds it (<c>AgentRuntime</c>): the provider's real SDK client and the
+    /// hub's servers as plugins.
+    /// </summary>
+    public static ChatAgent ForProvider(ProviderSettings settings, McpServerHub hub, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
+    {
+        var builder = Kernel.CreateBuilder();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.Plugins.AddMcpServers(hub);
+        builder.AddChatProvider(settings, loggerFactory);
+        return Create(builder.Build(), options, events);
+    }
 }

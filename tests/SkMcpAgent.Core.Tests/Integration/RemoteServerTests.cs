@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkMcpAgent.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
