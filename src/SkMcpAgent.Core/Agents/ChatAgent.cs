@@ -31,7 +31,7 @@ public sealed partial class ChatAgent
     private readonly ChatAgentOptions _options;
     private readonly TurnRecorder _recorder;
 
-    public ChatAgent(Kernel kernel, ChatAgentOptions options, IAgentEventSink events)
+    public ChatAgent(Kernel kernel, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +54,7 @@ public sealed partial class ChatAgent
         _executionSettings = options.ExecutionSettings?.Clone() ?? new PromptExecutionSettings();
         _executionSettings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: true);
 
-        AddFilters(kernel, options);
+        AddFilters(kernel, options, loggerFactory ?? kernel.LoggerFactory);
 
         if (!string.IsNullOrEmpty(options.SystemPrompt))
         {
@@ -146,7 +146,7 @@ public sealed partial class ChatAgent
     /// <summary>The request's options: the settings, and every function of the kernel's plugins as they are now.</summary>
     private ChatOptions CreateChatOptions() => _executionSettings.ToChatOptions(_kernel);
 
-    private void AddFilters(Kernel kernel, ChatAgentOptions options)
+    private void AddFilters(Kernel kernel, ChatAgentOptions options, ILoggerFactory loggerFactory)
     {
         kernel.AutoFunctionInvocationFilters.Add(new FunctionCallEventsFilter(_recorder, () => MaxRounds));
 
@@ -154,7 +154,7 @@ public sealed partial class ChatAgent
         // spent asking the user is not charged to the call; failures become results inside the timeout, which
         // needs to see the cancellation it caused.
         var filters = kernel.FunctionInvocationFilters;
-        filters.Add(new FunctionLoggingFilter(kernel.LoggerFactory.CreateLogger<FunctionLoggingFilter>()));
+        filters.Add(new FunctionLoggingFilter(loggerFactory.CreateLogger<FunctionLoggingFilter>()));
         filters.Add(new ResultSizeFilter(options.MaxResultCharacters));
         filters.Add(new ArgumentValidationFilter());
         filters.Add(new ApprovalFilter(options.Approval));

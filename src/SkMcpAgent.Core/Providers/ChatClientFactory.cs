@@ -13,9 +13,8 @@ namespace SkMcpAgent.Core.Providers;
 
 /// <summary>
 /// Puts the configured provider's chat client into a kernel. OpenAI, Azure OpenAI and OpenAI-compatible servers go
-/// through M.E.AI.OpenAI's <see cref="IChatClient"/> with SK's kernel function invocation, as
-/// <c>Microsoft.SemanticKernel.Connectors.OpenAI</c>'s registration builds it (the path that keeps function arguments'
-/// JSON types and lets the round limit be set) but without its logging; Claude through the Anthropic SDK's
+/// through <c>Microsoft.SemanticKernel.Connectors.OpenAI</c>'s <see cref="IChatClient"/> registration (the path that
+/// keeps function arguments' JSON types and lets the round limit be set); Claude through the Anthropic SDK's
 /// <see cref="IChatClient"/>, given the same kernel function invocation. Around both: LLM_TEMPERATURE /
 /// LLM_MAX_OUTPUT_TOKENS defaults and the mapping of failures to <see cref="ProviderException"/>.
 /// </summary>
@@ -51,15 +50,11 @@ public static class ChatClientFactory
         }
         else
         {
-            // What Connectors.OpenAI's AddOpenAIChatClient(model, OpenAIClient, serviceId) registers (M.E.AI.OpenAI's
-            // adapter with SK's function invocation) without its LoggingChatClient and OpenTelemetryChatClient: they
-            // log the SDK's raw exception, whose message carries the error body, and providers echo the rejected key
-            // there. Failures are logged once, redacted, by ProviderErrorChatClient.
-            var openAI = CreateOpenAI(settings);
-            builder.Services.AddKeyedSingleton(ProviderClientKey, (services, _) =>
-                openAI.GetChatClient(settings.Model).AsIChatClient().AsBuilder()
-                    .UseKernelFunctionInvocation(loggerFactory)
-                    .Build(services));
+            // M.E.AI.OpenAI's adapter with SK's function invocation. The registration adds M.E.AI's logging when the
+            // kernel's services hold an ILoggerFactory, and that logs the SDK's raw exception, whose message carries
+            // the error body where providers echo a rejected key: the kernel is built without one (AgentRuntime), and
+            // failures are logged once, redacted, by ProviderErrorChatClient.
+            builder.Services.AddOpenAIChatClient(settings.Model, CreateOpenAI(settings), ProviderClientKey);
         }
 
         builder.Services.AddSingleton<IChatClient>(services => new ProviderErrorChatClient(

@@ -64,8 +64,9 @@ public sealed class AgentRuntime : IAsyncDisposable
 
         // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.
         hub.Start();
+        // No ILoggerFactory among the kernel's services: the connectors would add M.E.AI's logging client, which logs
+        // providers' raw error bodies (a rejected key echoed back). The agent and the provider get it explicitly.
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(options.LoggerFactory);
         builder.Plugins.AddMcpServers(hub);
         if (options.ChatClient is { } chatClient)
         {
@@ -92,7 +93,7 @@ public sealed class AgentRuntime : IAsyncDisposable
                 agentOptions.MaxRounds = rounds;
             }
 
-            agent = new ChatAgent(kernel, agentOptions, options.Events);
+            agent = new ChatAgent(kernel, agentOptions, options.Events, options.LoggerFactory);
         }
 
         return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };

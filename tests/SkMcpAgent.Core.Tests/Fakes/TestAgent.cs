@@ -39,14 +39,10 @@ public static class TestAgent
     /// </summary>
     public static ChatAgent ForProvider(ProviderSettings settings, McpServerHub hub, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
     {
+        // As AgentRuntime does: no logger factory among the kernel's services (the connector would log raw error bodies).
         var builder = Kernel.CreateBuilder();
-        if (loggerFactory is not null)
-        {
-            builder.Services.AddSingleton(loggerFactory);
-        }
-
         builder.Plugins.AddMcpServers(hub);
         builder.AddChatProvider(settings, loggerFactory);
-        return Create(builder.Build(), options, events);
+        return new ChatAgent(builder.Build(), options, events, loggerFactory);
     }
 }
