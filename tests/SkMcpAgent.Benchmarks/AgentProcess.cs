@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using SkMcpAgent.Testing;
 
@@ -19,6 +20,27 @@ internal static class AgentProcess
         }
 
         throw new FileNotFoundException("Build the agent first: dotnet build src/SkMcpAgent -c Release");
+    }
+
+    /// <summary>How the benchmarks launch the agent: <c>dotnet DLL args</c> in a folder, all streams redirected, no colour.</summary>
+    public static ProcessStartInfo StartInfo(string dll, string directory, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["TERM"] = "dumb";
+        return info;
     }
 
     /// <summary>Reads until <paramref name="text"/> appeared; fails if the agent exits first.</summary>

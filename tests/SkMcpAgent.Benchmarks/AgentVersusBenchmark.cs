@@ -81,21 +81,7 @@ public sealed class AgentVersusBenchmark : IBenchmark
 
     private static async Task<TimeSpan> RunOnceAsync(string dll, string directory, string[] args, bool waitForPrompt, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["TERM"] = "dumb";
+        var info = AgentProcess.StartInfo(dll, directory, args);
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -53,21 +53,7 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
     {
         for (var i = 0; i < runs; i++)
         {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(agentDll);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["TERM"] = "dumb";
+            var info = AgentProcess.StartInfo(agentDll, directory, args);
             var stopwatch = Stopwatch.StartNew();
             using var process = Process.Start(info)!;
             _ = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -117,21 +117,7 @@ public sealed class ChatAgentFunctionFailureTests
         // SK hands a function the turn's token; a timed-out call is cancelled through its scope, which MCP functions link to.
         var cancelled = new TaskCompletionSource<bool>();
         var slow = FakeFunctions.Create(
-            async (CancellationToken cancellationToken) =>
-            {
-                using var call = FunctionCallScope.LinkCurrent(cancellationToken);
-                try
-                {
-                    await new TaskCompletionSource().Task.WaitAsync(call.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    cancelled.TrySetResult(!cancellationToken.IsCancellationRequested);
-                    throw;
-                }
-
-                return "unreachable";
-            },
+            FakeFunctions.HangsUntilTheCallIsCancelled(cancelled),
             "slow");
         var events = new RecordingEventSink();
 

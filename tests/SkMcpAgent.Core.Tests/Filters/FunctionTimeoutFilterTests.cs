@@ -18,21 +18,7 @@ public sealed class FunctionTimeoutFilterTests
         var cancelled = new TaskCompletionSource<bool>();
         using var scope = FunctionCallScope.Enter("c1", "disk_scan", "disk", new RecordingEventSink());
 
-        var result = await InvokeAsync(new FunctionTimeoutFilter(s_short), async (CancellationToken cancellationToken) =>
-        {
-            using var call = FunctionCallScope.LinkCurrent(cancellationToken);
-            try
-            {
-                await new TaskCompletionSource().Task.WaitAsync(call.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled.TrySetResult(!cancellationToken.IsCancellationRequested);
-                throw;
-            }
-
-            return "unreachable";
-        });
+        var result = await InvokeAsync(new FunctionTimeoutFilter(s_short), FakeFunctions.HangsUntilTheCallIsCancelled(cancelled));
 
         Assert.True(FunctionOutcome.IsError(result));
         Assert.Equal("Error: function 'disk_scan' did not finish within 0.02 s and was cancelled. Try a smaller request or another approach.", FunctionOutcome.Text(result));
