@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using SkMcpAgent.Testing;
 
 namespace SkMcpAgent.Benchmarks;
@@ -20,7 +19,7 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 10;
-        var agentDll = FindAgentDll();
+        var agentDll = AgentProcess.FindDll();
         Console.WriteLine($"agent: {agentDll}; {runs} runs each");
 
         var slowFolder = Directory.CreateTempSubdirectory("skmcpagent-bench-");
@@ -54,21 +53,7 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
     {
         for (var i = 0; i < runs; i++)
         {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(agentDll);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["TERM"] = "dumb";
+            var info = AgentProcess.StartInfo(agentDll, directory, args);
             var stopwatch = Stopwatch.StartNew();
             using var process = Process.Start(info)!;
             _ = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -76,7 +61,7 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
             {
                 if (waitForPrompt)
                 {
-                    await WaitForTextAsync(process.StandardOutput, Prompt, cancellationToken);
+                    await AgentProcess.WaitForTextAsync(process.StandardOutput, Prompt, cancellationToken);
                     samples.Add(stopwatch.Elapsed);
                     process.StandardInput.Close();
                 }
@@ -98,39 +83,5 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
                 }
             }
         }
-    }
-
-    private static async Task WaitForTextAsync(StreamReader reader, string text, CancellationToken cancellationToken)
-    {
-        var seen = new StringBuilder();
-        var buffer = new char[256];
-        while (true)
-        {
-            var read = await reader.ReadAsync(buffer, cancellationToken);
-            if (read == 0)
-            {
-                throw new InvalidOperationException($"The agent exited before printing the prompt. Output: {seen}");
-            }
-
-            seen.Append(buffer, 0, read);
-            if (seen.ToString().Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-    }
-
-    private static string FindAgentDll()
-    {
-        foreach (var configuration in new[] { "Release", "Debug" })
-        {
-            var path = Path.Combine(RepoPaths.Root, "src", "SkMcpAgent", "bin", configuration, "net10.0", "SkMcpAgent.dll");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("Build the agent first: dotnet build src/SkMcpAgent -c Release");
     }
 }

@@ -87,8 +87,8 @@ public sealed class SingleShotTests : IAsyncLifetime
     public async Task MaxRounds_StopsAModelThatKeepsCallingTools()
     {
         _workspace.WriteOpenAIEnv();
-        // The model calls a tool whenever it may; the last round forbids calls (tool_choice none), so it answers.
-        _workspace.Llm.Responder = request => request.Body?["tool_choice"]?.ToString() != "none"
+        // The model calls a tool whenever it may; SK's last request after the round limit offers no tools, so it answers.
+        _workspace.Llm.Responder = request => request.Body?["tools"] is not null
             ? FakeLlmReply.ToolCalls(("disk_get_os_info", "{}"))
             : FakeLlmReply.Text("out of rounds");
 
@@ -99,5 +99,9 @@ public sealed class SingleShotTests : IAsyncLifetime
         Assert.Equal("out of rounds\n", agent.Stdout);
         Assert.Equal(3, _workspace.Llm.Requests.Count);
         Assert.Equal(2, agent.Stderr.Split("→ disk_get_os_info()").Length - 1);
+
+        // The last round's result tells the model why it has no tools now.
+        var lastResult = _workspace.Llm.Requests[2].Messages[^1]!.ToJsonString();
+        Assert.Contains("limit of 2 function-calling rounds", lastResult, StringComparison.Ordinal);
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class ChatAgent
         _history.RemoveRange(SystemMessageCount, _history.Count - SystemMessageCount);
         _history.AddRange(messages);
         LastUsage = null;
-        _recorder.BeginTurn();
+        _recorder.BeginTurn(default);
     }
 
     private static List<ChatMessage> ReadMessages(JsonElement root, string path)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using SkMcpAgent.Core.Chat;
 
 namespace SkMcpAgent.Core.Agents;
 
@@ -9,7 +10,7 @@ public sealed partial class ChatAgent
         string userInput,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        BeginTurn(userInput);
+        BeginTurn(userInput, cancellationToken);
         List<ChatResponseUpdate> updates = [];
         var completed = false;
         var failed = false;
@@ -49,6 +50,7 @@ public sealed partial class ChatAgent
             messages.AddMessages(updates);
             if (completed)
             {
+                HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
                 _history.AddRange(messages);
             }
             else if (failed)

@@ -1,63 +1,60 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Approval;
 using SkMcpAgent.Core.Chat;
-using SkMcpAgent.Core.Chat.Filters;
 using SkMcpAgent.Core.Events;
-using SkMcpAgent.Core.Functions;
+using SkMcpAgent.Core.Filters;
 
 namespace SkMcpAgent.Core.Agents;
 
 /// <summary>
-/// A conversation with a model that may call functions: the history, one user turn at a time, cancellation.
+/// A conversation with a model that may call the kernel's functions: the history, one user turn at a time,
+/// cancellation. Semantic Kernel runs the function calling (<see cref="FunctionChoiceBehavior.Auto"/>, the kernel's
+/// chat client with <c>UseKernelFunctionInvocation</c>); the agent adds its filters to the kernel and keeps the
+/// history consistent whatever happens to a turn.
 /// </summary>
 /// <remarks>
 /// A cancelled or failed turn keeps the user's message and what already happened: completed rounds stay (their
 /// calls may have had side effects the model must know about), calls without a result get a "cancelled" result,
 /// and a partial answer is kept with a note that the user interrupted it. A turn is not thread-safe: run one at
-/// a time.
+/// a time. One agent per kernel: the agent's filters become the kernel's.
 /// </remarks>
-[SuppressMessage("Reliability", "CA1001", Justification = "The middleware only wraps the caller's chat client; disposing it would dispose a client the caller owns.")]
 public sealed partial class ChatAgent
 {
     private readonly List<ChatMessage> _history = [];
-    private readonly FunctionInvokingChatClient _client;
-    private readonly LastRequestRecorder _requests;
-    private readonly IFunctionSource _functions;
+    private readonly Kernel _kernel;
+    private readonly IChatClient _client;
+    private readonly FunctionInvokingChatClient _functionCalling;
+    private readonly PromptExecutionSettings _executionSettings;
     private readonly ChatAgentOptions _options;
     private readonly TurnRecorder _recorder;
 
-    public ChatAgent(
-        IChatClient chatClient,
-        IFunctionSource functions,
-        ChatAgentOptions options,
-        IAgentEventSink events,
-        ILoggerFactory? loggerFactory = null)
+    public ChatAgent(Kernel kernel, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
-        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(events);
 
-        _functions = functions;
+        _kernel = kernel;
         _options = options;
         _recorder = new TurnRecorder(events);
-        _requests = new LastRequestRecorder(chatClient);
-        _client = new FunctionInvokingChatClient(_requests, _recorder, loggerFactory)
-        {
-            MaximumIterationsPerRequest = options.MaxRounds,
-        };
+        _client = kernel.GetRequiredService<IChatClient>();
+        _functionCalling = _client.GetService<FunctionInvokingChatClient>()
+            ?? throw new ArgumentException("The kernel's chat client does not call functions: build it with UseKernelFunctionInvocation() (AddAgentChatClient does).", nameof(kernel));
 
-        // Outermost first. Approval before the timeout, so time spent asking the user is not charged to the call.
-        if (loggerFactory is not null)
-        {
-            _client.Filters.Add(new FunctionLoggingFilter(loggerFactory.CreateLogger<FunctionLoggingFilter>()));
-        }
+        // Several calls in one response run side by side; every failure is already a result the model reads (the
+        // filters see to it), so the loop never gives up on its own: the round limit ends it.
+        _functionCalling.AllowConcurrentInvocation = true;
+        _functionCalling.IncludeDetailedErrors = true;
+        _functionCalling.MaximumConsecutiveErrorsPerRequest = int.MaxValue;
+        _functionCalling.MaximumIterationsPerRequest = options.MaxRounds;
 
-        _client.Filters.Add(new ResultSizeFilter(options.MaxResultCharacters));
-        _client.Filters.Add(new ApprovalFilter(options.Approval));
-        _client.Filters.Add(new FunctionTimeoutFilter(options.FunctionTimeout ?? FunctionTimeoutFilter.DefaultTimeout));
+        _executionSettings = options.ExecutionSettings?.Clone() ?? new PromptExecutionSettings();
+        _executionSettings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: true);
+
+        AddFilters(kernel, options, loggerFactory ?? kernel.LoggerFactory);
 
         if (!string.IsNullOrEmpty(options.SystemPrompt))
         {
@@ -68,10 +65,14 @@ public sealed partial class ChatAgent
     /// <summary>The conversation so far, the system prompt first.</summary>
     public IReadOnlyList<ChatMessage> History => _history.AsReadOnly();
 
+    /// <summary>The kernel the agent runs on: its chat client, plugins and filters.</summary>
+    public Kernel Kernel => _kernel;
+
+    /// <summary>Function-calling rounds per user turn before the model must answer without tools.</summary>
     public int MaxRounds
     {
-        get => _client.MaximumIterationsPerRequest;
-        set => _client.MaximumIterationsPerRequest = value;
+        get => _functionCalling.MaximumIterationsPerRequest;
+        set => _functionCalling.MaximumIterationsPerRequest = value;
     }
 
     public ApprovalPolicy Approval => _options.Approval;
@@ -86,26 +87,26 @@ public sealed partial class ChatAgent
 
     public async Task<ChatResponse> RunAsync(string userInput, CancellationToken cancellationToken)
     {
-        BeginTurn(userInput);
-        var turnStart = _history.Count;
-        _requests.Forget();
+        BeginTurn(userInput, cancellationToken);
+        var sent = _history.Count;
         try
         {
             var response = await _client.GetResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false);
-            _history.AddRange(response.Messages);
+            List<ChatMessage> messages = [.. response.Messages];
+            HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
+            _history.AddRange(messages);
             LastUsage = response.Usage;
             return response;
         }
-        catch (TurnCanceledException ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            CommitInterruptedTurn([.. ex.Messages]);
+            CommitInterruptedTurn(_recorder.MessagesAfter(sent));
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The failing request carried the rounds completed before it; the model must hear about those calls.
-            // Only the model's and the functions' messages: the last round's note to the model is not history.
-            List<ChatMessage> completed = [.. _requests.LastMessages.Skip(turnStart).Where(static m => m.Role == ChatRole.Assistant || m.Role == ChatRole.Tool)];
+            // The rounds completed before the failing request stay, with the model's and the functions' messages.
+            List<ChatMessage> completed = [.. _recorder.MessagesAfter(sent).Where(static m => m.Role == ChatRole.Assistant || m.Role == ChatRole.Tool)];
             HistoryRepair.AnswerDanglingCalls(completed);
             _history.AddRange(completed);
             throw;
@@ -124,13 +125,13 @@ public sealed partial class ChatAgent
     {
         _history.RemoveRange(SystemMessageCount, _history.Count - SystemMessageCount);
         LastUsage = null;
-        _recorder.BeginTurn();
+        _recorder.BeginTurn(default);
     }
 
-    private void BeginTurn(string userInput)
+    private void BeginTurn(string userInput, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userInput);
-        _recorder.BeginTurn();
+        _recorder.BeginTurn(cancellationToken);
         LastUsage = null;
         _history.Add(new ChatMessage(ChatRole.User, userInput));
     }
@@ -142,16 +143,23 @@ public sealed partial class ChatAgent
         _history.AddRange(messages);
     }
 
-    private ChatOptions CreateChatOptions()
-    {
-        var options = _options.ChatOptions?.Clone() ?? new ChatOptions();
-        var functions = _functions.GetFunctions();
-        if (functions.Count > 0)
-        {
-            options.Tools = [.. options.Tools ?? [], .. functions];
-            options.ToolMode ??= ChatToolMode.Auto;
-        }
+    /// <summary>The request's options: the settings, and every function of the kernel's plugins as they are now.</summary>
+    private ChatOptions CreateChatOptions() => _executionSettings.ToChatOptions(_kernel);
 
-        return options;
+    private void AddFilters(Kernel kernel, ChatAgentOptions options, ILoggerFactory loggerFactory)
+    {
+        kernel.AutoFunctionInvocationFilters.Add(new FunctionCallEventsFilter(_recorder, () => MaxRounds));
+
+        // Outermost first. Arguments are checked before anyone is asked; approval comes before the timeout, so time
+        // spent asking the user is not charged to the call; failures become results inside the timeout, which
+        // needs to see the cancellation it caused.
+        var filters = kernel.FunctionInvocationFilters;
+        filters.Add(new FunctionLoggingFilter(loggerFactory.CreateLogger<FunctionLoggingFilter>()));
+        filters.Add(new ResultSizeFilter(options.MaxResultCharacters));
+        filters.Add(new ArgumentValidationFilter());
+        filters.Add(new ApprovalFilter(options.Approval));
+        filters.Add(new FunctionTimeoutFilter(options.FunctionTimeout ?? FunctionTimeoutFilter.DefaultTimeout));
+        filters.Add(new FunctionFailureFilter());
+        filters.Add(new FunctionCallStartFilter());
     }
 }

@@ -1,14 +1,16 @@
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Approval;
-using SkMcpAgent.Core.Chat;
-using SkMcpAgent.Core.Chat.Filters;
+using SkMcpAgent.Core.Filters;
 
 namespace SkMcpAgent.Core.Agents;
 
 /// <summary>How a <see cref="ChatAgent"/> converses and calls functions.</summary>
 public sealed class ChatAgentOptions
 {
-    private int _maxRounds = FunctionInvokingChatClient.DefaultMaximumIterations;
+    /// <summary>The default number of function-calling rounds per user turn.</summary>
+    public const int DefaultMaxRounds = 16;
+
+    private int _maxRounds = DefaultMaxRounds;
     private int _maxResultCharacters = ResultSizeFilter.DefaultMaxCharacters;
     private TimeSpan? _functionTimeout;
 
@@ -54,6 +56,9 @@ public sealed class ChatAgentOptions
 
     public ApprovalPolicy Approval { get; set; } = new();
 
-    /// <summary>Sent with every request (temperature, max output tokens, model id); the agent adds the functions.</summary>
-    public ChatOptions? ChatOptions { get; set; }
+    /// <summary>
+    /// Sent with every request (model id, and temperature and max output tokens as <c>temperature</c> and
+    /// <c>max_tokens</c> in <see cref="PromptExecutionSettings.ExtensionData"/>); the agent sets the function choice.
+    /// </summary>
+    public PromptExecutionSettings? ExecutionSettings { get; set; }
 }

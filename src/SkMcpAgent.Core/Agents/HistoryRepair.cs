@@ -11,8 +11,8 @@ internal static class HistoryRepair
 {
     public const string InterruptedNote = "[The user interrupted this answer.]";
 
-    /// <summary>Appends a Tool message answering, as cancelled, every call that has no result.</summary>
-    public static void AnswerDanglingCalls(List<ChatMessage> messages)
+    /// <summary>Appends a Tool message answering every call that has no result (as cancelled, unless said otherwise).</summary>
+    public static void AnswerDanglingCalls(List<ChatMessage> messages, string answer = FunctionCallMessages.Cancelled)
     {
         HashSet<string> answered = new(StringComparer.Ordinal);
         foreach (var content in messages.SelectMany(static m => m.Contents))
@@ -26,9 +26,10 @@ internal static class HistoryRepair
         List<AIContent> missing = [];
         foreach (var content in messages.SelectMany(static m => m.Contents))
         {
-            if (content is FunctionCallContent { InformationalOnly: false } call && answered.Add(call.CallId))
+            // SK's loop marks the calls it ran InformationalOnly; any call without a result needs one, whatever its mark.
+            if (content is FunctionCallContent call && answered.Add(call.CallId))
             {
-                missing.Add(new FunctionResultContent(call.CallId, FunctionCallMessages.Cancelled));
+                missing.Add(new FunctionResultContent(call.CallId, answer));
             }
         }
 

@@ -1,12 +1,19 @@
+using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Events;
 
 namespace SkMcpAgent.Core.Agents;
 
-/// <summary>Passes events on to the console's sink and keeps the finished calls of the current turn.</summary>
+/// <summary>
+/// What the agent keeps of the turn in progress: the finished calls (passing every event on to the console's sink),
+/// the turn's cancellation, and the conversation as the function-calling loop last sent it. When a turn is cancelled
+/// or a later round fails, that conversation holds the rounds that completed (their calls ran and may have had side
+/// effects the model must know about), which SK's loop does not return on an exception.
+/// </summary>
 internal sealed class TurnRecorder(IAgentEventSink inner) : IAgentEventSink
 {
     private readonly Lock _gate = new();
     private List<FunctionCallRecord> _calls = [];
+    private IList<ChatMessage>? _messages;
 
     public IReadOnlyList<FunctionCallRecord> Calls
     {
@@ -19,11 +26,34 @@ internal sealed class TurnRecorder(IAgentEventSink inner) : IAgentEventSink
         }
     }
 
-    public void BeginTurn()
+    /// <summary>Cancels the whole turn (Ctrl+C), as opposed to one call's timeout.</summary>
+    public CancellationToken CancellationToken { get; private set; }
+
+    public void BeginTurn(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _calls = [];
+            _messages = null;
+            CancellationToken = cancellationToken;
+        }
+    }
+
+    /// <summary>Remembers the loop's conversation (one list for the whole turn, to which it appends each round).</summary>
+    public void ObserveMessages(IList<ChatMessage> messages)
+    {
+        lock (_gate)
+        {
+            _messages = messages;
+        }
+    }
+
+    /// <summary>The messages the loop added after the first <paramref name="count"/> (the history it was given).</summary>
+    public List<ChatMessage> MessagesAfter(int count)
+    {
+        lock (_gate)
+        {
+            return _messages is null ? [] : [.. _messages.Skip(count)];
         }
     }
 

@@ -18,20 +18,6 @@ internal static class FunctionCallMessages
         CultureInfo.InvariantCulture,
         $"[Note from the agent] The limit of {maxRounds} function-calling rounds for this turn was reached, so functions are disabled now. Answer the user with what you have, and say what is still missing.");
 
-    public static string UnknownFunction(string name, IEnumerable<string> available)
-    {
-        var names = available.ToList();
-        if (names.Count == 0)
-        {
-            return $"Error: there is no function named '{name}', and no functions are available right now. Answer without calling functions.";
-        }
-
-        var close = FunctionNameSuggester.Suggest(name, names, 3);
-        return close.Count > 0
-            ? $"Error: there is no function named '{name}'. Did you mean: {string.Join(", ", close)}?"
-            : $"Error: there is no function named '{name}'. Available functions include: {string.Join(", ", names.Take(5))}.";
-    }
-
     public static string InvalidJson(string name, Exception parseError) =>
         $"Error: the arguments for '{name}' are not valid JSON ({WithoutStackTrace(parseError.Message)}). Call it again with a single JSON object as arguments.";
 

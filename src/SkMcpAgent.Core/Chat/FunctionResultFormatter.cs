@@ -90,7 +90,7 @@ public static class FunctionResultFormatter
         {
             "text" => Property(block, "text"),
             "image" or "audio" => $"[{type}: {Property(block, "mimeType") ?? "unknown type"}]",
-            "resource_link" => $"[resource: {Property(block, "uri")}]",
+            "resource_link" => $"[resource link: {Property(block, "name")} <{Property(block, "uri")}>]",
             "resource" when block.TryGetProperty("resource", out var resource) =>
                 Property(resource, "text") ?? $"[resource: {Property(resource, "uri")}]",
             _ => block.GetRawText(),

@@ -1,21 +1,31 @@
+using System.Diagnostics;
 using SkMcpAgent.Core.Events;
 
 namespace SkMcpAgent.Core.Functions;
 
 /// <summary>
-/// The function call running on the current async flow. The auto-function-calling middleware enters a scope
-/// around each call; code deep inside the call (an MCP tool reporting progress) reads <see cref="Current"/> to
-/// publish events tagged with the right call id, without the function having to know who called it.
+/// The function call running on the current async flow: what Semantic Kernel's function pipeline does not carry.
+/// The agent enters a scope around each call (it knows the model's call id); code deep inside the call reads
+/// <see cref="Current"/> to publish progress for the right call (an MCP tool's progress notifications), and the
+/// timeout filter cancels just this call through it: SK hands every function the turn's token, which a filter
+/// cannot replace.
 /// </summary>
-public sealed class FunctionCallScope
+public sealed class FunctionCallScope : IDisposable
 {
     private static readonly AsyncLocal<FunctionCallScope?> s_current = new();
 
-    private FunctionCallScope(string callId, string functionName, IAgentEventSink events)
+    private readonly FunctionCallScope? _previous;
+    private readonly CancellationTokenSource _cancellation = new();
+    private long _started;
+    private bool _disposed;
+
+    private FunctionCallScope(string callId, string functionName, string? serverName, IAgentEventSink events, FunctionCallScope? previous)
     {
         CallId = callId;
         FunctionName = functionName;
+        ServerName = serverName;
         Events = events;
+        _previous = previous;
     }
 
     /// <summary>The call on this async flow, or null outside any call.</summary>
@@ -23,28 +33,76 @@ public sealed class FunctionCallScope
 
     public string CallId { get; }
 
+    /// <summary>The name the model used, e.g. <c>weather_get_forecast</c>.</summary>
     public string FunctionName { get; }
+
+    /// <summary>The MCP server behind the function, or null for a local function.</summary>
+    public string? ServerName { get; }
 
     public IAgentEventSink Events { get; }
 
-    /// <summary>Makes a call current until the returned handle is disposed.</summary>
-    public static IDisposable Enter(string callId, string functionName, IAgentEventSink events)
+    /// <summary>Cancelled when this call alone must stop (its timeout fired); the turn's token is separate.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>True once the function itself started (it was not refused before running).</summary>
+    public bool Started => _started != 0;
+
+    /// <summary>How long the function itself has run (zero if it never started).</summary>
+    public TimeSpan Duration { get; private set; }
+
+    /// <summary>Makes a call current until the returned scope is disposed.</summary>
+    public static FunctionCallScope Enter(string callId, string functionName, string? serverName, IAgentEventSink events)
     {
         ArgumentException.ThrowIfNullOrEmpty(callId);
         ArgumentException.ThrowIfNullOrEmpty(functionName);
         ArgumentNullException.ThrowIfNull(events);
 
-        var previous = s_current.Value;
-        s_current.Value = new FunctionCallScope(callId, functionName, events);
-        return new Exit(previous);
+        var scope = new FunctionCallScope(callId, functionName, serverName, events, s_current.Value);
+        s_current.Value = scope;
+        return scope;
+    }
+
+    /// <summary>
+    /// A token that stops the function when either the caller's token or this call's own cancellation fires. An
+    /// MCP function links its request to it, so a timeout cancels the request on the server too.
+    /// </summary>
+    public static CancellationTokenSource LinkCurrent(CancellationToken cancellationToken) =>
+        Current is { } scope
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, scope.CancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+    /// <summary>Stops this call after <paramref name="timeout"/>.</summary>
+    public void CancelAfter(TimeSpan timeout) => _cancellation.CancelAfter(timeout);
+
+    /// <summary>Marks the start of the function itself and tells the console.</summary>
+    public void MarkStarted(IReadOnlyDictionary<string, object?> arguments)
+    {
+        _started = Stopwatch.GetTimestamp();
+        Events.Publish(new FunctionCallStarted(CallId, FunctionName, ServerName, arguments));
+    }
+
+    /// <summary>Marks the end of the function itself.</summary>
+    public void MarkFinished()
+    {
+        if (_started != 0)
+        {
+            Duration = Stopwatch.GetElapsedTime(_started);
+        }
     }
 
     /// <summary>Publishes a progress event for this call.</summary>
     public void ReportProgress(double progress, double? total, string? message) =>
         Events.Publish(new FunctionCallProgressed(CallId, FunctionName, progress, total, message));
 
-    private sealed class Exit(FunctionCallScope? previous) : IDisposable
+    public void Dispose()
     {
-        public void Dispose() => s_current.Value = previous;
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        s_current.Value = _previous;
+        _cancellation.Dispose();
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace SkMcpAgent.Core.Functions;
 
 /// <summary>
 /// Keys in <see cref="AIFunction.AdditionalProperties"/> that say where a function comes from, so the console
-/// and the JSON output can name the server and the original MCP tool behind <c>server_tool</c>.
+/// and the JSON output can name the server and the original MCP tool behind <c>plugin_function</c>.
 /// </summary>
 public static class FunctionMetadata
 {
@@ -19,4 +20,11 @@ public static class FunctionMetadata
 
     public static string? GetToolName(this AIFunction function) =>
         function.AdditionalProperties.TryGetValue(ToolKey, out var value) ? value as string : null;
+
+    /// <summary>The name the model sees: <c>plugin_function</c> (SK's <see cref="KernelFunction.Name"/> is the short one).</summary>
+    public static string QualifiedName(this KernelFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return ((AIFunction)function).Name;
+    }
 }

@@ -7,7 +7,7 @@ using SkMcpAgent.Core.Functions;
 namespace SkMcpAgent.Core.Mcp;
 
 /// <summary>
-/// <c>server_list_resources</c> and <c>server_read_resource(uri)</c>, so the model can pull a server's context
+/// <c>list_resources</c> and <c>read_resource(uri)</c> in the server's plugin, so the model can pull a server's context
 /// the way it calls tools.
 /// </summary>
 internal static class McpResourceFunctions
@@ -31,7 +31,7 @@ internal static class McpResourceFunctions
             (CancellationToken cancellationToken) => ListAsync(connection, cancellationToken),
             new AIFunctionFactoryOptions
             {
-                Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "list_resources"), taken),
+                Name = FunctionNames.MakeUnique(FunctionNames.ForFunction(connection.PluginName, "list_resources"), taken, FunctionNames.MaxFunctionLength(connection.PluginName)),
                 Description = $"Lists the resources (documents, data) of the MCP server '{connection.Name}': their URIs, names and descriptions, and URI templates.",
                 AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/list" },
                 MarshalResult = s_asIs,
@@ -42,7 +42,7 @@ internal static class McpResourceFunctions
                 ReadAsync(connection, uri, cancellationToken),
             new AIFunctionFactoryOptions
             {
-                Name = FunctionNames.MakeUnique(FunctionNames.ForTool(connection.Name, "read_resource"), taken),
+                Name = FunctionNames.MakeUnique(FunctionNames.ForFunction(connection.PluginName, "read_resource"), taken, FunctionNames.MaxFunctionLength(connection.PluginName)),
                 Description = $"Reads one resource of the MCP server '{connection.Name}' by URI and returns its contents.",
                 AdditionalProperties = new Dictionary<string, object?>(metadata) { [FunctionMetadata.ToolKey] = "resources/read" },
                 MarshalResult = s_asIs,
@@ -53,8 +53,9 @@ internal static class McpResourceFunctions
     {
         try
         {
-            var resources = await connection.ListResourcesAsync(cancellationToken);
-            var templates = await connection.ListResourceTemplatesAsync(cancellationToken);
+            using var call = FunctionCallScope.LinkCurrent(cancellationToken);
+            var resources = await connection.ListResourcesAsync(call.Token);
+            var templates = await connection.ListResourceTemplatesAsync(call.Token);
             var listing = new
             {
                 resources = resources.Select(static r => new { uri = r.Uri, name = r.Name, description = r.Description, mimeType = r.MimeType }),
@@ -72,7 +73,8 @@ internal static class McpResourceFunctions
     {
         try
         {
-            return ToolResults.ToText(await connection.ReadResourceAsync(uri, cancellationToken));
+            using var call = FunctionCallScope.LinkCurrent(cancellationToken);
+            return ToolResults.ToText(await connection.ReadResourceAsync(uri, call.Token));
         }
         catch (Exception ex) when (ex is McpException or InvalidOperationException or ArgumentException)
         {

@@ -7,7 +7,7 @@ public sealed partial class McpServerConnection
 {
     private async Task<IReadOnlyList<AIFunction>> ListFunctionsAsync(McpClient client, CancellationToken cancellationToken)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var functions = new List<AIFunction>();
         if (client.ServerCapabilities.Tools is not null)
         {
@@ -15,7 +15,7 @@ public sealed partial class McpServerConnection
             {
                 if (Config.IsToolAllowed(tool.Name))
                 {
-                    var name = FunctionNames.MakeUnique(FunctionNames.ForTool(Name, tool.Name), taken);
+                    var name = FunctionNames.MakeUnique(FunctionNames.ForFunction(PluginName, tool.Name), taken, FunctionNames.MaxFunctionLength(PluginName));
                     functions.Add(new McpToolFunction(this, tool.ProtocolTool, name));
                 }
             }

@@ -25,9 +25,10 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private volatile IReadOnlyList<AIFunction> _functions = [];
     private volatile string? _failureReason;
 
-    internal McpServerConnection(McpServerConfig config, McpHubOptions options, IAgentEventSink events, ILoggerFactory loggerFactory)
+    internal McpServerConnection(McpServerConfig config, string pluginName, McpHubOptions options, IAgentEventSink events, ILoggerFactory loggerFactory)
     {
         Config = config;
+        PluginName = pluginName;
         _options = options;
         _events = events;
         _loggerFactory = loggerFactory;
@@ -39,12 +40,18 @@ public sealed partial class McpServerConnection : IAsyncDisposable
 
     public McpServerConfig Config { get; }
 
+    /// <summary>The server's plugin name in the kernel: its name as Semantic Kernel accepts it, unique in the hub.</summary>
+    public string PluginName { get; }
+
     public ServerState State { get; private set; }
 
     /// <summary>Why the server failed or last exited, with the last stderr lines of a stdio server; null when healthy.</summary>
     public string? FailureReason => _failureReason;
 
-    /// <summary>The server's functions: one per allowed tool, plus resource functions when it has resources.</summary>
+    /// <summary>
+    /// The server's functions, named as in its plugin (<see cref="PluginName"/> is not part of the name): one per
+    /// allowed tool, plus resource functions when it has resources.
+    /// </summary>
     public IReadOnlyList<AIFunction> Functions => _functions;
 
     /// <summary>The protocol version agreed with the server, once connected.</summary>

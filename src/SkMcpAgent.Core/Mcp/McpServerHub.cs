@@ -11,7 +11,7 @@ namespace SkMcpAgent.Core.Mcp;
 /// waits for all (<see cref="WaitForAllAsync"/>) or takes each server's functions as it becomes ready. One server
 /// failing never stops the others: it is reported through <see cref="ServerStateChanged"/> and skipped.
 /// </summary>
-public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
+public sealed class McpServerHub : IAsyncDisposable
 {
     private readonly List<McpServerConnection> _servers;
     private readonly Lock _startLock = new();
@@ -32,7 +32,15 @@ public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
         }
 
         Options = options;
-        _servers = servers.Select(config => new McpServerConnection(config, options, events, loggerFactory)).ToList();
+        var pluginNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        _servers = servers
+            .Select(config => new McpServerConnection(
+                config,
+                FunctionNames.MakeUnique(FunctionNames.ForPlugin(config.Name), pluginNames, FunctionNames.MaxPluginLength),
+                options,
+                events,
+                loggerFactory))
+            .ToList();
     }
 
     public McpHubOptions Options { get; }
@@ -65,13 +73,26 @@ public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
         Task.WhenAll(_servers.Select(s => s.WaitUntilSettledAsync(cancellationToken)));
 
     /// <summary>
-    /// The functions of every Ready server, in server-list order. Names are unique across servers: the rare clash
-    /// (server <c>a_b</c> tool <c>c</c> against server <c>a</c> tool <c>b_c</c>) gets a numbered suffix.
+    /// The functions of every Ready server, in server-list order, each named as the model sees it:
+    /// <c>plugin_function</c>. For the <c>tools</c> listing and <c>call</c>; the model reaches the same functions
+    /// through the kernel's plugins (<see cref="Plugins.McpServerPlugin"/>).
     /// </summary>
-    public IReadOnlyList<AIFunction> GetFunctions()
+    public IReadOnlyList<AIFunction> GetFunctions() =>
+        [.. NameFunctions().Select(static f => new RenamedFunction(f.Function, FunctionNames.Qualified(f.Server.PluginName, f.Name)))];
+
+    /// <summary>One server's functions as <see cref="GetFunctions()"/> names them (empty unless it is ready).</summary>
+    public IReadOnlyList<AIFunction> GetFunctions(McpServerConnection server) =>
+        [.. NameFunctions().Where(f => ReferenceEquals(f.Server, server)).Select(static f => new RenamedFunction(f.Function, FunctionNames.Qualified(f.Server.PluginName, f.Name)))];
+
+    /// <summary>
+    /// The functions of Ready servers with their names in their plugins. Qualified names are unique across servers:
+    /// the rare clash (plugin <c>a_b</c> function <c>c</c> against plugin <c>a</c> function <c>b_c</c>) gets a
+    /// numbered suffix on the later server's function.
+    /// </summary>
+    internal IReadOnlyList<NamedFunction> NameFunctions()
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var functions = new List<AIFunction>();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var functions = new List<NamedFunction>();
         foreach (var server in _servers)
         {
             if (server.State is not (ServerState.Ready or ServerState.Restarting))
@@ -79,10 +100,11 @@ public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
                 continue;
             }
 
+            var prefixLength = server.PluginName.Length + 1;
             foreach (var function in server.Functions)
             {
-                var name = FunctionNames.MakeUnique(function.Name, taken);
-                functions.Add(name == function.Name ? function : new RenamedFunction(function, name));
+                var qualified = FunctionNames.MakeUnique(FunctionNames.Qualified(server.PluginName, function.Name), taken, FunctionNames.MaxQualifiedLength);
+                functions.Add(new NamedFunction(server, qualified[prefixLength..], function));
             }
         }
 
@@ -117,6 +139,9 @@ public sealed class McpServerHub : IFunctionSource, IAsyncDisposable
 
         await Task.WhenAll(_servers.Select(static s => s.DisposeAsync().AsTask()));
     }
+
+    /// <summary>A server's function and its name in the server's plugin.</summary>
+    internal sealed record NamedFunction(McpServerConnection Server, string Name, AIFunction Function);
 
     private sealed class RenamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
     {

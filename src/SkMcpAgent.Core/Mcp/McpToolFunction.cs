@@ -7,7 +7,8 @@ using SkMcpAgent.Core.Functions;
 namespace SkMcpAgent.Core.Mcp;
 
 /// <summary>
-/// An MCP tool as the model sees it: <c>server_tool</c>, with the server's description and input schema unchanged.
+/// An MCP tool as a function: its sanitised name, with the server's description and input schema unchanged. The
+/// kernel sees it as a <c>KernelFunction</c> of the server's plugin (<see cref="Plugins.McpServerPlugin"/>).
 /// Unlike the SDK's <c>McpClientTool</c>, which is bound to one client, it reaches the connection's current client
 /// at call time, so it keeps working after the server was restarted.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class McpToolFunction : AIFunction
         _connection = connection;
         _tool = tool;
         Name = name;
+        JsonSchema = JsonSchemaRefs.Inline(tool.InputSchema);
         AdditionalProperties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             [FunctionMetadata.ServerKey] = connection.Name,
@@ -32,7 +34,8 @@ internal sealed class McpToolFunction : AIFunction
 
     public override string Description => _tool.Description ?? string.Empty;
 
-    public override JsonElement JsonSchema => _tool.InputSchema;
+    /// <summary>The server's input schema, with local <c>$ref</c>s inlined (SK keeps only the parameters' schemas).</summary>
+    public override JsonElement JsonSchema { get; }
 
     public override JsonElement? ReturnJsonSchema => _tool.OutputSchema;
 
@@ -44,7 +47,8 @@ internal sealed class McpToolFunction : AIFunction
     {
         var scope = FunctionCallScope.Current;
         var progress = scope is null ? null : new ScopeProgress(scope);
-        var result = await _connection.CallToolAsync(_tool.Name, arguments, progress, cancellationToken);
+        using var call = FunctionCallScope.LinkCurrent(cancellationToken);
+        var result = await _connection.CallToolAsync(_tool.Name, arguments, progress, call.Token);
         return ToolResults.ToFunctionResult(result);
     }
 }

@@ -9,7 +9,9 @@ internal static class ToolResults
 {
     /// <summary>
     /// Text-only results (the common case) become one string, which every provider sends as is. Results with
-    /// images or other media become <see cref="AIContent"/>s, as the SDK's own <c>McpClientTool</c> returns them.
+    /// images or other media become <see cref="AIContent"/>s, as the SDK's own <c>McpClientTool</c> returns them;
+    /// a <c>resource_link</c> becomes a line with its name and URI (the SDK has no content for it), so the model
+    /// can read it with the server's read_resource. A result with only structured content gives its JSON.
     /// </summary>
     public static object? ToFunctionResult(CallToolResult result)
     {
@@ -23,7 +25,21 @@ internal static class ToolResults
             return result.StructuredContent?.GetRawText() ?? string.Empty;
         }
 
-        return result.Content.Select(static c => c.ToAIContent()).Where(static c => c is not null).ToList();
+        return result.Content.Select(ToContent).Where(static c => c is not null).ToList();
+    }
+
+    private static AIContent? ToContent(ContentBlock block) => block switch
+    {
+        ResourceLinkBlock link => new TextContent(ResourceLinkText(link)),
+        _ => block.ToAIContent(),
+    };
+
+    /// <summary>How a resource link reads to the model and on the console.</summary>
+    public static string ResourceLinkText(ResourceLinkBlock link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var description = string.IsNullOrWhiteSpace(link.Description) ? string.Empty : $": {link.Description}";
+        return $"[resource link: {link.Name} <{link.Uri}>{description}]";
     }
 
     /// <summary>The text of an <c>isError</c> result, for the model to read.</summary>

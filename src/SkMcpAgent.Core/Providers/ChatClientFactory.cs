@@ -3,45 +3,78 @@ using System.ClientModel.Primitives;
 using Anthropic;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 using OpenAI;
-using OpenAI.Chat;
-using SkMcpAgent.Core.Providers.ChatCompletions;
 
 namespace SkMcpAgent.Core.Providers;
 
-/// <summary>Builds the <see cref="IChatClient"/> for the configured provider, with its retries, timeout and error mapping.</summary>
+/// <summary>
+/// Puts the configured provider's chat client into a kernel. OpenAI, Azure OpenAI and OpenAI-compatible servers go
+/// through <c>Microsoft.SemanticKernel.Connectors.OpenAI</c>'s <see cref="IChatClient"/> registration (the path that
+/// keeps function arguments' JSON types and lets the round limit be set); Claude through the Anthropic SDK's
+/// <see cref="IChatClient"/>, given the same kernel function invocation. Around both: LLM_TEMPERATURE /
+/// LLM_MAX_OUTPUT_TOKENS defaults and the mapping of failures to <see cref="ProviderException"/>.
+/// </summary>
 public static class ChatClientFactory
 {
     /// <summary>The scope Azure OpenAI accepts Microsoft Entra ID tokens for.</summary>
     public const string AzureCognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
 
+    // The SDK's client, registered under this key; the kernel's default IChatClient wraps it.
+    private const string ProviderClientKey = "skmcpagent.provider";
+
     // OpenAI-compatible local servers ignore the key, but the SDK insists on one.
     private const string PlaceholderApiKey = "no-key";
 
     /// <summary>
-    /// Creates the client: the provider's SDK (retrying 429/5xx and network failures itself, honouring Retry-After),
-    /// then LLM_TEMPERATURE / LLM_MAX_OUTPUT_TOKENS defaults, then the mapping of failures to <see cref="ProviderException"/>.
+    /// Registers the provider as the kernel's <see cref="IChatClient"/>: the provider's SDK (retrying 429/5xx and
+    /// network failures itself, honouring Retry-After), SK's automatic function invocation, the settings' defaults,
+    /// and the mapping of what is left of failures to <see cref="ProviderException"/>.
     /// </summary>
-    public static IChatClient Create(ProviderSettings settings, ILoggerFactory? loggerFactory = null)
+    public static IKernelBuilder AddChatProvider(this IKernelBuilder builder, ProviderSettings settings, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(ChatClientFactory).FullName!);
 
-        var client = settings.Provider switch
+        if (settings.Provider == LlmProvider.Anthropic)
         {
-            LlmProvider.AzureOpenAI => CreateAzureOpenAI(settings),
-            LlmProvider.OpenAI => CreateOpenAI(settings),
-            _ => CreateAnthropic(settings),
-        };
+            builder.Services.AddKeyedSingleton(ProviderClientKey, (services, _) =>
+                CreateAnthropic(settings).AsBuilder()
+                    .UseKernelFunctionInvocation(loggerFactory)
+                    .Use(static inner => new DeclareHistoryToolsChatClient(inner))
+                    .Build(services));
+        }
+        else
+        {
+            // M.E.AI.OpenAI's adapter with SK's function invocation. The registration adds M.E.AI's logging when the
+            // kernel's services hold an ILoggerFactory, and that logs the SDK's raw exception, whose message carries
+            // the error body where providers echo a rejected key: the kernel is built without one (AgentRuntime), and
+            // failures are logged once, redacted, by ProviderErrorChatClient.
+            builder.Services.AddOpenAIChatClient(settings.Model, CreateOpenAI(settings), ProviderClientKey);
+        }
+
+        builder.Services.AddSingleton<IChatClient>(services => new ProviderErrorChatClient(
+            new ProviderDefaultsChatClient(services.GetRequiredKeyedService<IChatClient>(ProviderClientKey), settings),
+            settings,
+            logger));
 
         ProviderLog.ClientCreated(
             logger, settings.DisplayName, settings.Model, settings.EndpointHost,
             settings.ApiKey is not null ? "API key" : settings.Provider == LlmProvider.AzureOpenAI ? "Microsoft Entra ID" : "none",
             settings.Timeout, settings.MaxRetries);
+        return builder;
+    }
 
-        return new ProviderErrorChatClient(new ProviderDefaultsChatClient(client, settings), settings, logger);
+    /// <summary>The provider's chat client on a kernel of its own: for callers that want only the model (and tests).</summary>
+    public static IChatClient Create(ProviderSettings settings, ILoggerFactory? loggerFactory = null)
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.AddChatProvider(settings, loggerFactory);
+        return builder.Build().GetRequiredService<IChatClient>();
     }
 
     /// <summary>The Azure OpenAI v1 endpoint for a resource endpoint: <c>{endpoint}/openai/v1/</c>.</summary>
@@ -52,25 +85,38 @@ public static class ChatClientFactory
         return new Uri(text.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase) ? text + "/" : text + "/openai/v1/");
     }
 
-    private static IChatClient CreateAzureOpenAI(ProviderSettings settings)
+    /// <summary>The classic Azure OpenAI deployment endpoint: <c>{endpoint}/openai/deployments/{deployment}/</c>.</summary>
+    public static Uri AzureDeploymentEndpoint(Uri resourceEndpoint, string deployment)
     {
-        var options = PipelineOptions(settings, AzureV1Endpoint(settings.Endpoint!));
+        ArgumentNullException.ThrowIfNull(resourceEndpoint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(deployment);
+        return new Uri(resourceEndpoint.ToString().TrimEnd('/') + "/openai/deployments/" + Uri.EscapeDataString(deployment) + "/");
+    }
+
+    private static OpenAIClient CreateOpenAI(ProviderSettings settings)
+    {
+        if (settings.Provider != LlmProvider.AzureOpenAI)
+        {
+            return new OpenAIClient(new ApiKeyCredential(settings.ApiKey ?? PlaceholderApiKey), PipelineOptions(settings, settings.Endpoint));
+        }
+
+        // On the v1 endpoint the deployment name goes where the model name would; the deployments path names it in
+        // the address and wants an api-version.
+        var options = settings.AzureApiVersion is { } apiVersion
+            ? PipelineOptions(settings, AzureDeploymentEndpoint(settings.Endpoint!, settings.Model))
+            : PipelineOptions(settings, AzureV1Endpoint(settings.Endpoint!));
+        if (settings.AzureApiVersion is { } version)
+        {
+            options.AddPolicy(new AzureApiVersionPolicy(version), PipelinePosition.PerCall);
+        }
 
         // Azure documents the key in the api-key header, and Entra ID tokens as a bearer token for Cognitive Services.
         AuthenticationPolicy authentication = settings.ApiKey is { } key
             ? ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(key), "api-key")
             : new BearerTokenPolicy(new DefaultAzureCredential(), AzureCognitiveServicesScope);
-
-        // On the v1 endpoint the deployment name goes where the model name would.
 #pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is marked for evaluation; it is the SDK's documented way to use Entra ID.
-        return new ChatClient(settings.Model, authentication, options).AsIChatClient();
+        return new OpenAIClient(authentication, options);
 #pragma warning restore OPENAI001
-    }
-
-    private static IChatClient CreateOpenAI(ProviderSettings settings)
-    {
-        var options = PipelineOptions(settings, settings.Endpoint);
-        return new ChatClient(settings.Model, new ApiKeyCredential(settings.ApiKey ?? PlaceholderApiKey), options).AsIChatClient();
     }
 
     private static IChatClient CreateAnthropic(ProviderSettings settings)

@@ -4,8 +4,9 @@ namespace SkMcpAgent.Core.Providers;
 internal sealed record CommonSettings(
     int? MaxOutputTokens, float? Temperature, string? SystemPrompt, TimeSpan Timeout, int MaxRetries, string? EnvFilePath)
 {
-    public ProviderSettings With(LlmProvider provider, string model, Uri? endpoint, string? apiKey) => new()
+    public ProviderSettings With(LlmProvider provider, string model, Uri? endpoint, string? apiKey, string? azureApiVersion = null) => new()
     {
+        AzureApiVersion = azureApiVersion,
         Provider = provider,
         Model = model,
         Endpoint = endpoint,

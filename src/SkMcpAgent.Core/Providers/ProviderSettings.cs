@@ -17,6 +17,12 @@ public sealed class ProviderSettings
     /// <summary>The API key; null for Azure with Microsoft Entra ID, or an OpenAI-compatible server that needs none.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>
+    /// Azure OpenAI only: AZURE_OPENAI_API_VERSION. Set, requests go to the classic
+    /// <c>{endpoint}/openai/deployments/{deployment}/chat/completions?api-version=...</c>; unset, to the v1 API.
+    /// </summary>
+    public string? AzureApiVersion { get; init; }
+
     public int? MaxOutputTokens { get; init; }
 
     public float? Temperature { get; init; }

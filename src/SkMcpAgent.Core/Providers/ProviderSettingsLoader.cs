@@ -110,7 +110,9 @@ public static partial class ProviderSettingsLoader
                 $"{ProviderVariables.AzureApiKey} is not set) needs an https:// endpoint.");
         }
 
-        return common.With(LlmProvider.AzureOpenAI, deployment, endpoint, key);
+        // Set: the classic deployments path that older resources and most existing .env files use; unset: the v1 API.
+        var apiVersion = reader.Get(ProviderVariables.AzureApiVersion)?.Trim();
+        return common.With(LlmProvider.AzureOpenAI, deployment, endpoint, key, string.IsNullOrEmpty(apiVersion) ? null : apiVersion);
     }
 
     private static ProviderSettings ReadOpenAI(VariableReader reader, CommonSettings common)

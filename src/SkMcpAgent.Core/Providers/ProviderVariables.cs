@@ -8,6 +8,7 @@ public static class ProviderVariables
     public const string AzureEndpoint = "AZURE_OPENAI_ENDPOINT";
     public const string AzureDeployment = "AZURE_OPENAI_DEPLOYMENT";
     public const string AzureApiKey = "AZURE_OPENAI_API_KEY";
+    public const string AzureApiVersion = "AZURE_OPENAI_API_VERSION";
 
     public const string OpenAIApiKey = "OPENAI_API_KEY";
     public const string OpenAIModel = "OPENAI_MODEL";

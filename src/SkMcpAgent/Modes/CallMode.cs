@@ -30,7 +30,7 @@ public static class CallMode
         var stopwatch = Stopwatch.StartNew();
         object? result;
         bool ok;
-        using (FunctionCallScope.Enter("call", function.Name, events))
+        using (FunctionCallScope.Enter("call", function.Name, function.GetServerName(), events))
         {
             try
             {

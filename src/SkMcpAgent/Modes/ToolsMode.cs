@@ -27,7 +27,7 @@ public static class ToolsMode
         await session.Hub.WaitForAllAsync(cancellationToken);
         if (options.Json)
         {
-            JsonOutput.Write(terminal.Host.Output, ToolListRenderer.ToJson(servers));
+            JsonOutput.Write(terminal.Host.Output, ToolListRenderer.ToJson(session.Hub, servers));
         }
         else if (servers.Count == 0)
         {
@@ -37,7 +37,7 @@ public static class ToolsMode
         }
         else
         {
-            ToolListRenderer.Render(terminal, servers);
+            ToolListRenderer.Render(terminal, session.Hub, servers);
         }
 
         return session.AllServersDown ? ExitCodes.RuntimeError : ExitCodes.Success;

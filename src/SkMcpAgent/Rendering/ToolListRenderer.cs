@@ -9,9 +9,11 @@ namespace SkMcpAgent.Rendering;
 /// <summary>Servers with their state and functions (name, description, parameters), as text or as JSON.</summary>
 public static class ToolListRenderer
 {
-    public static void Render(Terminal terminal, IEnumerable<McpServerConnection> servers, bool details = true)
+    /// <summary>Each server with its functions, named as the model sees them (<c>plugin_function</c>).</summary>
+    public static void Render(Terminal terminal, McpServerHub hub, IEnumerable<McpServerConnection> servers, bool details = true)
     {
         ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(servers);
         foreach (var server in servers)
         {
@@ -21,7 +23,7 @@ public static class ToolListRenderer
                 continue;
             }
 
-            foreach (var function in server.Functions)
+            foreach (var function in hub.GetFunctions(server))
             {
                 terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
                 if (!details)
@@ -54,15 +56,15 @@ public static class ToolListRenderer
     }
 
     /// <summary>The JSON shape of <c>tools --json</c>.</summary>
-    public static object ToJson(IEnumerable<McpServerConnection> servers) => new
+    public static object ToJson(McpServerHub hub, IEnumerable<McpServerConnection> servers) => new
     {
-        servers = servers.Select(static s => new
+        servers = servers.Select(s => new
         {
             name = s.Name,
             state = s.State.ToString().ToLowerInvariant(),
             reason = s.State == ServerState.Failed ? s.FailureReason : null,
             functions = s.State is ServerState.Ready or ServerState.Restarting
-                ? s.Functions.Select(static f => new { name = f.Name, description = f.Description, parameters = f.JsonSchema }).ToList()
+                ? hub.GetFunctions(s).Select(static f => new { name = f.Name, description = f.Description, parameters = f.JsonSchema }).ToList()
                 : [],
         }).ToList(),
     };

@@ -94,7 +94,7 @@ public sealed partial class ReplSession
     {
         if (FindServers(serverName) is { } servers)
         {
-            ToolListRenderer.Render(_terminal, servers, details: serverName is not null);
+            ToolListRenderer.Render(_terminal, _session.Hub, servers, details: serverName is not null);
         }
     }
 

@@ -1,60 +1,60 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
-using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Core.Mcp;
-using SkMcpAgent.Core.Providers;
+using SkMcpAgent.Core.Sessions;
 using SkMcpAgent.Hosting;
 using SkMcpAgent.Rendering;
 
 namespace SkMcpAgent.Session;
 
 /// <summary>
-/// Everything one run of the agent uses, built from the options in the order that fails fastest: env file, provider
-/// settings, server list, then the servers (started in the background) and the agent.
+/// Everything one run of the agent uses: the Core's <see cref="AgentRuntime"/> (env file, provider, kernel,
+/// servers, agent) plus what only the console has (the terminal, the event renderer, the logs).
 /// </summary>
 public sealed class AgentSession : IAsyncDisposable
 {
-    public const string DefaultSystemPrompt =
-        "You are a helpful assistant in a terminal. You can call tools from MCP servers; use them when they help answer, " +
-        "and answer from their results. Be concise.";
+    public const string DefaultSystemPrompt = AgentRuntime.DefaultSystemPrompt;
 
-    private AgentSession(Terminal terminal, EventRenderer events, McpServerHub hub, ApprovalPolicy approval, ILoggerFactory loggerFactory)
+    private readonly AgentRuntime _runtime;
+    private readonly SessionSetup _setup;
+
+    private AgentSession(AgentRuntime runtime, Terminal terminal, EventRenderer events, ILoggerFactory loggerFactory, SessionSetup setup, string? configPath)
     {
+        _runtime = runtime;
+        _setup = setup;
         Terminal = terminal;
         Events = events;
-        Hub = hub;
-        Approval = approval;
         LoggerFactory = loggerFactory;
+        ConfigPath = configPath;
     }
 
     public Terminal Terminal { get; }
 
     public EventRenderer Events { get; }
 
-    public McpServerHub Hub { get; }
+    public McpServerHub Hub => _runtime.Hub;
 
-    public ApprovalPolicy Approval { get; }
+    public ApprovalPolicy Approval => _runtime.Approval;
 
     public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The agent; null when no provider is configured (the REPL then offers only server commands).</summary>
-    public ChatAgent? Agent { get; private set; }
+    public ChatAgent? Agent => _runtime.Agent;
 
     /// <summary>The provider's display name and model, for the banner and the JSON output.</summary>
-    public string? ProviderName { get; private set; }
+    public string? ProviderName => _runtime.Provider?.DisplayName ?? (Agent is null ? null : _setup.ProviderName);
 
-    public string? Model { get; private set; }
+    public string? Model => _runtime.Provider?.Model ?? (Agent is null ? null : _setup.Model);
 
     /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
-    public string? MissingProviderHint { get; private set; }
+    public string? MissingProviderHint => _runtime.MissingProviderHint;
 
     /// <summary>The server list loaded, or null when none was found.</summary>
-    public string? ConfigPath { get; private set; }
+    public string? ConfigPath { get; }
 
     /// <summary>
     /// Builds the session. With <paramref name="withModel"/> false (tools, call) no provider is read at all, so a
@@ -69,74 +69,38 @@ public sealed class AgentSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(setup);
         var host = terminal.Host;
 
-        var env = EnvFile.Load(options.EnvFile, host.CurrentDirectory);
-        ProviderSettings? settings = null;
-        string? hint = null;
-        if (withModel && setup.ChatClient is null)
-        {
-            try
-            {
-                settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
-                hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
-            }
-            catch (AgentConfigurationException ex) when (!modelRequired)
-            {
-                // A half-filled env file (say .env.example copied without its key) must not keep the REPL from
-                // starting: the servers still work, and the banner says what to fix.
-                hint = ex.Message;
-            }
-
-            if (hint is not null && modelRequired)
-            {
-                throw new AgentConfigurationException(hint);
-            }
-        }
-
         var configPath = ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory);
         if (options.ConfigFile is not null && !File.Exists(configPath))
         {
             throw new AgentConfigurationException($"MCP server list not found: {configPath} (given with --config).");
         }
 
-        var servers = configPath is null ? [] : McpConfigLoader.Load(configPath, env.Variables);
-
         var loggerFactory = Logging.Create(options.Verbose);
-        var approval = new ApprovalPolicy(options.Approve ?? ApprovalMode.Auto);
-        var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = host.CurrentDirectory };
-        var hub = new McpServerHub(servers, hubOptions, events, loggerFactory);
-        var session = new AgentSession(terminal, events, hub, approval, loggerFactory)
+        try
         {
-            ConfigPath = configPath,
-            MissingProviderHint = hint,
-        };
-        events.FunctionCount = session.FunctionCount;
-
-        IChatClient? chatClient = setup.ChatClient;
-        if (chatClient is null && settings is not null)
-        {
-            chatClient = ChatClientFactory.Create(settings, loggerFactory);
-        }
-
-        if (chatClient is not null)
-        {
-            hubOptions.SamplingClient = chatClient;
-            var agentOptions = new ChatAgentOptions
+            var runtime = AgentRuntime.Create(new AgentRuntimeOptions
             {
-                SystemPrompt = options.SystemPrompt ?? settings?.SystemPrompt ?? DefaultSystemPrompt,
-                Approval = approval,
-            };
-            if (options.MaxRounds is int rounds)
-            {
-                agentOptions.MaxRounds = rounds;
-            }
-
-            session.Agent = new ChatAgent(chatClient, hub, agentOptions, events, loggerFactory);
-            session.ProviderName = settings?.DisplayName ?? setup.ProviderName;
-            session.Model = settings?.Model ?? setup.Model;
+                CurrentDirectory = host.CurrentDirectory,
+                EnvFile = options.EnvFile,
+                ConfigPath = configPath,
+                WithModel = withModel,
+                ModelRequired = modelRequired,
+                ChatClient = withModel ? setup.ChatClient : null,
+                SystemPrompt = options.SystemPrompt,
+                MaxRounds = options.MaxRounds,
+                Approval = options.Approve ?? ApprovalMode.Auto,
+                Events = events,
+                LoggerFactory = loggerFactory,
+            });
+            var session = new AgentSession(runtime, terminal, events, loggerFactory, setup, configPath);
+            events.FunctionCount = session.FunctionCount;
+            return session;
         }
-
-        hub.Start();
-        return session;
+        catch
+        {
+            loggerFactory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>How many functions a server offers now (for the "ready" line).</summary>
@@ -162,8 +126,7 @@ public sealed class AgentSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Hub.DisposeAsync();
-        Approval.Dispose();
+        await _runtime.DisposeAsync();
         LoggerFactory.Dispose();
     }
 }

@@ -17,8 +17,8 @@ public sealed class ChatAgentCancellationTests
     {
         var started = new TaskCompletionSource();
         var observed = new TaskCompletionSource<bool>();
-        var inner = FakeChatClient.Scripted(Calls(Call("c1", "slow")));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started, observed)), new ChatAgentOptions(), new RecordingEventSink());
+        var inner = HonouringCancellation(FakeChatClient.Scripted(Calls(Call("c1", "local_slow"))));
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started, observed)), new ChatAgentOptions(), new RecordingEventSink());
         using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
 
         var turn = streaming ? DrainAsync(agent.RunStreamingAsync("Go", cancellation.Token)) : agent.RunAsync("Go", cancellation.Token);
@@ -39,7 +39,7 @@ public sealed class ChatAgentCancellationTests
     {
         using var cancellation = new CancellationTokenSource(TestTimeouts.Default);
         var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => HalfAnswerAsync(cancellation, ct) };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DrainAsync(agent.RunStreamingAsync("Tell me a story", cancellation.Token)));
 
@@ -48,17 +48,44 @@ public sealed class ChatAgentCancellationTests
     }
 
     [Fact]
-    public async Task RunStreamingAsync_AnswersCallsTheModelWasStillSending_WhenProviderFails()
+    public async Task RunStreamingAsync_KeepsTheWordsAndLeavesNoUnansweredCall_WhenProviderFailsWhileSendingACall()
     {
+        var ran = 0;
         var inner = new FakeChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => CallThenFailAsync(ct) };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Create(() => "x", "ping")), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Create(() => ++ran, "ping")), new ChatAgentOptions(), new RecordingEventSink());
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => DrainAsync(agent.RunStreamingAsync("Go", TestTimeouts.DefaultToken())));
 
         Assert.Equal("connection reset", thrown.Message);
-        Assert.Equal([ChatRole.User, ChatRole.Assistant, ChatRole.Tool], agent.History.Select(m => m.Role));
-        Assert.Equal("c9", Assert.IsType<FunctionResultContent>(Assert.Single(agent.History[2].Contents)).CallId);
+        Assert.Equal([ChatRole.User, ChatRole.Assistant], agent.History.Select(m => m.Role));
+        Assert.Equal("Let me check.", agent.History[1].Text);
+
+        // SK's function-invoking client holds a round's updates back from the first call on until the round's stream
+        // ends, so a call cut off by the failure never reaches the agent: nothing ran, and nothing is left unanswered.
+        var contents = agent.History.SelectMany(static m => m.Contents).ToList();
+        Assert.Empty(contents.OfType<FunctionCallContent>());
+        Assert.Empty(contents.OfType<FunctionResultContent>());
+        Assert.Equal(0, ran);
+        Assert.Empty(agent.LastTurnCalls);
     }
+
+    /// <summary>
+    /// Like every provider's client, refuses a request once its token is cancelled: SK's loop sends the request after
+    /// the cancelled call, and that request is what ends the turn.
+    /// </summary>
+    private static FakeChatClient HonouringCancellation(FakeChatClient script) => new()
+    {
+        GetResponseAsyncCallback = (messages, options, ct) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return script.GetResponseAsync(messages, options, ct);
+        },
+        GetStreamingResponseAsyncCallback = (messages, options, ct) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            return script.GetStreamingResponseAsync(messages, options, ct);
+        },
+    };
 
     private static async Task DrainAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
     {
@@ -81,7 +108,9 @@ public sealed class ChatAgentCancellationTests
     {
         await Task.Yield();
         cancellationToken.ThrowIfCancellationRequested();
-        yield return new ChatResponseUpdate(ChatRole.Assistant, [Call("c9", "ping")]);
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "Let me check.");
+        await Task.Yield();
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [Call("c9", "local_ping")]);
         throw new HttpRequestException("connection reset");
     }
 }

@@ -20,7 +20,7 @@ public sealed class ChatAgentFilterTests
             Calls(Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })), Text("Denied."),
             Calls(Call("c2", "weather_get_forecast", new { city = "Paris", days = 1 })), Text("Ran."));
         var events = new RecordingEventSink();
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast(ran)), new ChatAgentOptions { Approval = policy }, events);
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast(ran)), new ChatAgentOptions { Approval = policy }, events);
 
         await agent.RunAsync("first", TestTimeouts.DefaultToken());
         var denied = Assert.Single(agent.LastTurnCalls);
@@ -38,9 +38,9 @@ public sealed class ChatAgentFilterTests
     [Fact]
     public async Task RunAsync_CapsResultsAtTheConfiguredSize()
     {
-        var inner = FakeChatClient.Scripted(Calls(Call("c1", "big")), Text("ok"));
+        var inner = FakeChatClient.Scripted(Calls(Call("c1", "local_big")), Text("ok"));
         var options = new ChatAgentOptions { MaxResultCharacters = 10 };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Create(() => "0123456789ABCDEF", "big")), options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Create(() => "0123456789ABCDEF", "big")), options, new RecordingEventSink());
 
         await agent.RunAsync("Go", TestTimeouts.DefaultToken());
 
@@ -51,13 +51,13 @@ public sealed class ChatAgentFilterTests
     public async Task RunAsync_TimesOutCallsAfterTheConfiguredTimeout()
     {
         var started = new TaskCompletionSource();
-        var inner = FakeChatClient.Scripted(Calls(Call("c1", "slow")), Text("It timed out."));
+        var inner = FakeChatClient.Scripted(Calls(Call("c1", "local_slow")), Text("It timed out."));
         var options = new ChatAgentOptions { FunctionTimeout = TimeSpan.FromMilliseconds(10) };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started)), options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.WaitsForCancellation("slow", started)), options, new RecordingEventSink());
 
         var response = await agent.RunAsync("Go", TestTimeouts.DefaultToken());
 
         Assert.Equal("It timed out.", response.Text);
-        Assert.StartsWith("Error: function 'slow' did not finish within 0.01 s", Assert.Single(agent.LastTurnCalls).Result, StringComparison.Ordinal);
+        Assert.StartsWith("Error: function 'local_slow' did not finish within 0.01 s", Assert.Single(agent.LastTurnCalls).Result, StringComparison.Ordinal);
     }
 }

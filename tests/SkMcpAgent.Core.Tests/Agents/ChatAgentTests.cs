@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing;
@@ -16,7 +17,7 @@ public sealed class ChatAgentTests
         var inner = FakeChatClient.Scripted(
             new ChatResponse(new ChatMessage(ChatRole.Assistant, [Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })])) { Usage = new() { TotalTokenCount = 30 } },
             Text("Sunny.", new UsageDetails { TotalTokenCount = 12 }));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
 
         var response = await agent.RunAsync("Weather in Paris?", TestTimeouts.DefaultToken());
 
@@ -25,7 +26,9 @@ public sealed class ChatAgentTests
         Assert.Equal("You are terse.", agent.History[0].Text);
         Assert.Equal(42, agent.LastUsage?.TotalTokenCount);
         var call = Assert.Single(agent.LastTurnCalls);
-        Assert.Equal(("c1", "weather_get_forecast", "weather", true, "Paris: sunny for 1 days"), (call.CallId, call.Function, call.Server, call.Succeeded, call.Result));
+
+        // The server is the MCP server behind the kernel plugin; a fake plugin is none (McpServerPluginTests covers servers).
+        Assert.Equal(("c1", "weather_get_forecast", (string?)null, true, "Paris: sunny for 1 days"), (call.CallId, call.Function, call.Server, call.Succeeded, call.Result));
         Assert.Equal("Paris", call.Arguments["city"]?.ToString());
     }
 
@@ -34,7 +37,7 @@ public sealed class ChatAgentTests
     {
         var source = new FakeFunctionSource();
         var inner = FakeChatClient.Scripted(Text("one"), Text("two"));
-        var agent = new ChatAgent(inner, source, new ChatAgentOptions { ChatOptions = new() { Temperature = 0.2f } }, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, source, new ChatAgentOptions { ExecutionSettings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.2, ["max_tokens"] = 300 } } }, new RecordingEventSink());
 
         await agent.RunAsync("first", TestTimeouts.DefaultToken());
         source.Functions.Add(FakeFunctions.Forecast());
@@ -43,13 +46,14 @@ public sealed class ChatAgentTests
         Assert.Null(inner.Requests[0].Options?.Tools);
         Assert.Equal(["weather_get_forecast"], inner.Requests[1].Options!.Tools!.Select(t => t.Name));
         Assert.Equal(0.2f, inner.Requests[1].Options!.Temperature);
+        Assert.Equal(300, inner.Requests[1].Options!.MaxOutputTokens);
     }
 
     [Fact]
     public async Task RunStreamingAsync_BuildsTheSameHistoryAsRunAsync()
     {
         var inner = FakeChatClient.Scripted(Calls(Call("c1", "weather_get_forecast", new { city = "Paris", days = 1 })), Text("Sunny."));
-        var agent = new ChatAgent(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(FakeFunctions.Forecast()), s_options, new RecordingEventSink());
 
         var text = new List<string>();
         await foreach (var update in agent.RunStreamingAsync("Weather in Paris?", TestTimeouts.DefaultToken()))
@@ -66,7 +70,7 @@ public sealed class ChatAgentTests
     public async Task RunAsync_KeepsUserMessageAndRethrows_WhenProviderFails()
     {
         var inner = new FakeChatClient { GetResponseAsyncCallback = (_, _, _) => throw new HttpRequestException("401 Unauthorized") };
-        var agent = new ChatAgent(inner, new FakeFunctionSource(), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(inner, new FakeFunctionSource(), s_options, new RecordingEventSink());
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => agent.RunAsync("Hello?", TestTimeouts.DefaultToken()));
 
@@ -78,7 +82,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void Clear_KeepsTheSystemPrompt()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), s_options, new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), s_options, new RecordingEventSink());
         agent.AddMessages([new ChatMessage(ChatRole.User, "from a prompt"), new ChatMessage(ChatRole.Assistant, "ok")]);
 
         agent.Clear();
@@ -90,7 +94,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void History_IsEmpty_WithoutSystemPrompt()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions(), new RecordingEventSink());
 
         Assert.Empty(agent.History);
     }
@@ -98,7 +102,7 @@ public sealed class ChatAgentTests
     [Fact]
     public void MaxRounds_IsValidated_InOptionsAndOnTheAgent()
     {
-        var agent = new ChatAgent(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { MaxRounds = 4 }, new RecordingEventSink());
+        var agent = TestAgent.Create(new FakeChatClient(), new FakeFunctionSource(), new ChatAgentOptions { MaxRounds = 4 }, new RecordingEventSink());
 
         Assert.Equal(4, agent.MaxRounds);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ChatAgentOptions { MaxRounds = 0 });

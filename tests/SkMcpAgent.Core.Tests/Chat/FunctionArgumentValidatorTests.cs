@@ -45,16 +45,6 @@ public sealed class FunctionArgumentValidatorTests
         Assert.Equal(["'path' must be a string, got a number"], FunctionArgumentValidator.Validate(s_schema, arguments));
     }
 
-    [Fact]
-    public void Suggest_FindsNamesWithServerPrefixAndTypos()
-    {
-        string[] names = ["weather_get_forecast", "weather_get_alerts", "disk_usage"];
-
-        Assert.Equal(["weather_get_forecast"], FunctionNameSuggester.Suggest("get_forecast", names, 3));
-        Assert.Equal(["disk_usage"], FunctionNameSuggester.Suggest("disk_usge", names, 3));
-        Assert.Empty(FunctionNameSuggester.Suggest("translate", names, 3));
-    }
-
     private static Dictionary<string, object?> Arguments(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
 }

@@ -32,6 +32,27 @@ public static class FakeFunctions
         "weather_get_forecast",
         "weather");
 
+    /// <summary>
+    /// A body that hangs until its call alone is cancelled (through its <see cref="FunctionCallScope"/>, as MCP
+    /// functions are); <paramref name="cancelled"/> gets true when the call, not the turn, was cancelled.
+    /// </summary>
+    public static Func<CancellationToken, Task<string>> HangsUntilTheCallIsCancelled(TaskCompletionSource<bool> cancelled) =>
+        async cancellationToken =>
+        {
+            using var call = FunctionCallScope.LinkCurrent(cancellationToken);
+            try
+            {
+                await new TaskCompletionSource().Task.WaitAsync(call.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.TrySetResult(!cancellationToken.IsCancellationRequested);
+                throw;
+            }
+
+            return "unreachable";
+        };
+
     /// <summary>A function that waits until its call is cancelled, telling the test once it runs.</summary>
     public static AIFunction WaitsForCancellation(string name, TaskCompletionSource started, TaskCompletionSource<bool>? observedCancellation = null) => Create(
         async (CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using SkMcpAgent.Core.Tests.Fakes;
 using SkMcpAgent.Testing.Logging;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
 using SkMcpAgent.Core.Providers;
@@ -9,8 +10,8 @@ using SkMcpAgent.Core.Tests.Mcp;
 namespace SkMcpAgent.Core.Tests.Integration;
 
 /// <summary>
-/// One agent built as the console builds it: env file, provider settings, the provider's real SDK client (which
-/// also answers the servers' sampling requests), and the shared hub's functions.
+/// One agent built as the console builds it: env file, provider settings, a kernel with the provider's real SDK
+/// client (which also answers the servers' sampling requests) and the shared hub's servers as plugins.
 /// </summary>
 public sealed class AgentUnderTest : IDisposable
 {
@@ -43,9 +44,6 @@ public sealed class AgentUnderTest : IDisposable
         Assert.Equal(provider, settings.Provider);
 
         var logs = new CapturingLoggerFactory();
-        var client = ChatClientFactory.Create(settings, logs);
-        fixture.Hub.Options.SamplingClient = client;
-
         var events = new RecordingEventSink();
         var options = new ChatAgentOptions
         {
@@ -53,7 +51,10 @@ public sealed class AgentUnderTest : IDisposable
             Approval = new ApprovalPolicy(ApprovalMode.Auto),
         };
         configure?.Invoke(options);
-        return new AgentUnderTest(settings, client, new ChatAgent(client, fixture.Hub, options, events, logs), events, logs);
+        var agent = TestAgent.ForProvider(settings, fixture.Hub, options, events, logs);
+        var client = agent.Kernel.GetRequiredService<IChatClient>();
+        fixture.Hub.Options.SamplingClient = client;
+        return new AgentUnderTest(settings, client, agent, events, logs);
     }
 
     /// <summary>Runs one turn streaming or not, and returns the text of the model's final answer.</summary>

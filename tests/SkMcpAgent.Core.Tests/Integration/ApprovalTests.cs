@@ -10,9 +10,10 @@ namespace SkMcpAgent.Core.Tests.Integration;
 [Collection(IntegrationDefinition.Name)]
 public sealed class ApprovalTests(IntegrationFixture fixture)
 {
+    public static TheoryData<LlmProvider, bool> ProvidersAndModes => ToolRoundTripTests.ProvidersAndModes;
+
     [Theory]
-    [InlineData(LlmProvider.OpenAI, false)]
-    [InlineData(LlmProvider.Anthropic, true)]
+    [MemberData(nameof(ProvidersAndModes))]
     public async Task Agent_RunsOnlyAllowListedCalls_AndTellsTheModelTheOthersWereDenied_InDenyMode(LlmProvider provider, bool streaming)
     {
         fixture.Script(
@@ -33,5 +34,7 @@ public sealed class ApprovalTests(IntegrationFixture fixture)
         Assert.DoesNotContain(agent.Events.Events.OfType<FunctionCallStarted>(), e => e.CallId == "call_os");
         Assert.Contains(agent.Events.Events.OfType<FunctionCallStarted>(), e => e.CallId == FakeAnswers.ForecastCallId);
         Assert.False(agent.Agent.LastTurnCalls.Single(c => c.CallId == "call_os").Succeeded);
+        Assert.Contains("Temperature: 101°F", Wire.ToolResult(fixture.Requests[1], FakeAnswers.ForecastCallId), StringComparison.Ordinal);
+        Assert.Equal(2, fixture.Requests.Count);
     }
 }

@@ -33,6 +33,8 @@ public sealed class FailingCallTests(IntegrationFixture fixture)
         Assert.Equal(result, call.Result);
     }
 
+    // SK's loop (M.E.AI's FunctionInvokingChatClient) answers an unknown name itself, before any filter runs: the
+    // model reads its one-line error (the stand-in used to add "Did you mean ...") and the turn goes on.
     [Theory]
     [MemberData(nameof(ProvidersAndModes))]
     public async Task Agent_TellsTheModelTheFunctionDoesNotExist_AndCompletesTheTurn(LlmProvider provider, bool streaming)
@@ -47,9 +49,8 @@ public sealed class FailingCallTests(IntegrationFixture fixture)
         var requests = fixture.Requests;
         Assert.Equal(2, requests.Count);
         var result = Wire.ToolResult(requests[1], "call_typo");
-        Assert.Contains("there is no function named 'weather_get_forcast'", result, StringComparison.Ordinal);
-        Assert.Contains("Did you mean: weather_get_forecast", result, StringComparison.Ordinal);
-        Assert.StartsWith("call_typo: Error: there is no function named", answer, StringComparison.Ordinal);
-        Assert.False(Assert.Single(agent.Agent.LastTurnCalls).Succeeded);
+        Assert.Equal("Error: Requested function \"weather_get_forcast\" not found.", result);
+        Assert.StartsWith("call_typo: Error: Requested function", answer, StringComparison.Ordinal);
+        Assert.Empty(agent.Agent.LastTurnCalls);
     }
 }

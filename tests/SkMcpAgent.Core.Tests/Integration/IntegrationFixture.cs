@@ -66,7 +66,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
         // server-everything adds its sampling tool once it has seen the client's capabilities (tools/list_changed).
         await ServerEvents.WaitForAsync<SkMcpAgent.Core.Events.ServerFunctionsChanged>(
-            _ => Hub.GetFunctions().Any(f => f.Name == "everything_trigger-sampling-request"));
+            _ => Hub.GetFunctions().Any(f => f.Name == "everything_trigger_sampling_request"));
     }
 
     public async Task DisposeAsync()

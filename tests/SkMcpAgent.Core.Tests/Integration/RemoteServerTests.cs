@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkMcpAgent.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
@@ -43,7 +44,7 @@ public sealed class RemoteServerTests(IntegrationFixture fixture)
                 new FakeLlmToolCall("legacy_get_alerts", """{"state":"TX"}""", "call_alerts")),
             FakeAnswers.FromForecast);
         using var setup = AgentUnderTest.Create(fixture, provider);
-        var agent = new ChatAgent(setup.Client, hub, new ChatAgentOptions { Approval = new ApprovalPolicy(ApprovalMode.Auto) }, NullAgentEventSink.Instance);
+        var agent = TestAgent.ForProvider(setup.Settings, hub, new ChatAgentOptions { Approval = new ApprovalPolicy(ApprovalMode.Auto) }, NullAgentEventSink.Instance);
 
         var answer = streaming
             ? string.Concat(await agent.RunStreamingAsync("Weather and alerts for Austin?", TestTimeouts.DefaultToken()).Select(u => u.Text).ToListAsync())

@@ -17,7 +17,7 @@ public sealed class SamplingTests(IntegrationFixture fixture)
     public async Task SamplingRequest_IsAnsweredByTheActiveProvider_AndItsAnswerReachesTheToolResult(LlmProvider provider)
     {
         fixture.Script(
-            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_trigger-sampling-request", """{"prompt":"name a colour","maxTokens":50}""", "call_sampling")),
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_trigger_sampling_request", """{"prompt":"name a colour","maxTokens":50}""", "call_sampling")),
             request => request.Tools.Count == 0 && request.LastUserText() == SamplingPrompt
                 ? FakeLlmReply.Text("teal, from the sampled model")
                 : FakeLlmReply.Error(400, message: "Expected the server's sampling request here."),
@@ -48,7 +48,7 @@ public sealed class SamplingTests(IntegrationFixture fixture)
     public async Task SamplingFailure_ReachesTheModelAsAToolError_WithoutTheKey_WhenTheProviderRejectsTheSamplingRequest(LlmProvider provider)
     {
         fixture.Script(
-            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_trigger-sampling-request", """{"prompt":"name a colour","maxTokens":50}""", "call_sampling")),
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_trigger_sampling_request", """{"prompt":"name a colour","maxTokens":50}""", "call_sampling")),
             _ => FakeLlmReply.Error(401, message: $"Incorrect API key provided: {IntegrationFixture.ApiKey}."),
             FakeAnswers.EchoToolResults);
         using var agent = AgentUnderTest.Create(fixture, provider);

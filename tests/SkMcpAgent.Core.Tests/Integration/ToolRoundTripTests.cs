@@ -51,6 +51,34 @@ public sealed class ToolRoundTripTests(IntegrationFixture fixture)
     }
 
     [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
+    public async Task Agent_SendsTypedNumbersToTheServer_AndItsTextResultToTheModel_WhenTheModelCallsGetSum(LlmProvider provider, bool streaming)
+    {
+        fixture.Script(
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("everything_get_sum", """{"a":2,"b":3}""", "call_sum")),
+            FakeAnswers.EchoToolResults);
+        using var agent = AgentUnderTest.Create(fixture, provider);
+
+        var answer = await agent.AskAsync("What is 2 + 3?", streaming, TestTimeouts.DefaultToken());
+
+        // server-everything's get-sum validates a and b as numbers (zod) and answers in one text block: that the
+        // model reads exactly that text proves both the numbers going out and the text coming back.
+        var requests = fixture.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.Equal(streaming, r.Stream));
+        Assert.Equal("The sum of 2 and 3 is 5.", Wire.ToolResult(requests[1], "call_sum"));
+        Assert.Equal([("call_sum", "The sum of 2 and 3 is 5.")], requests[1].ToolResults());
+        Assert.Equal("call_sum: The sum of 2 and 3 is 5.", answer);
+
+        var call = Assert.Single(agent.Agent.LastTurnCalls);
+        Assert.True(call.Succeeded, call.Result);
+        Assert.Equal(("everything_get_sum", "everything"), (call.Function, call.Server));
+        Assert.Equal("The sum of 2 and 3 is 5.", call.Result);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, Assert.IsType<System.Text.Json.JsonElement>(call.Arguments["a"]).ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, Assert.IsType<System.Text.Json.JsonElement>(call.Arguments["b"]).ValueKind);
+    }
+
+    [Theory]
     [InlineData(LlmProvider.AzureOpenAI)]
     [InlineData(LlmProvider.OpenAI)]
     [InlineData(LlmProvider.Anthropic)]
@@ -67,7 +95,7 @@ public sealed class ToolRoundTripTests(IntegrationFixture fixture)
         Assert.Equal(fixture.Hub.GetFunctions().Single(f => f.Name == "weather_get_forecast").Description, description);
         Assert.Equal("number", schema?["properties"]?["latitude"]?["type"]?.GetValue<string>());
         Assert.Equal("number", schema?["properties"]?["longitude"]?["type"]?.GetValue<string>());
-        Assert.Contains("everything_get-sum", Wire.DeclaredToolNames(request));
+        Assert.Contains("everything_get_sum", Wire.DeclaredToolNames(request));
         Assert.Contains("disk_get_os_info", Wire.DeclaredToolNames(request));
 
         switch (provider)

@@ -67,8 +67,8 @@ public sealed class McpServerHubSamplingTests(StdioHubFixture fixture)
     private async Task<string> InvokeAsync(Dictionary<string, object?> arguments)
     {
         await fixture.Events.WaitForAsync<SkMcpAgent.Core.Events.ServerFunctionsChanged>(
-            _ => fixture.Server("everything").Functions.Any(f => f.Name == "everything_trigger-sampling-request"));
-        var function = fixture.Hub.GetFunctions().Single(f => f.Name == "everything_trigger-sampling-request");
+            _ => fixture.Server("everything").Functions.Any(f => f.Name == "trigger_sampling_request"));
+        var function = fixture.Hub.GetFunctions().Single(f => f.Name == "everything_trigger_sampling_request");
         var result = await function.InvokeAsync(new AIFunctionArguments(arguments), TestTimeouts.DefaultToken());
         return Assert.IsType<string>(result);
     }

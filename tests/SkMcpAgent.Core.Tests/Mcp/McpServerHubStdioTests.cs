@@ -38,8 +38,8 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
         Assert.Contains("message", echo.JsonSchema.GetRawText(), StringComparison.Ordinal);
         Assert.All(functions, f => Assert.Matches(ValidName(), f.Name));
         Assert.Equal(functions.Count, functions.Select(f => f.Name).Distinct().Count());
-        Assert.Contains(functions, f => f.Name == "everything_get-tiny-image");
-        Assert.DoesNotContain(functions, f => f.Name == "second_get-tiny-image");
+        Assert.Contains(functions, f => f.Name == "everything_get_tiny_image");
+        Assert.DoesNotContain(functions, f => f.Name == "second_get_tiny_image");
         Assert.DoesNotContain(functions, f => f.GetServerName() is "dead-remote" or "off");
     }
 
@@ -47,13 +47,13 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     public async Task Invoke_ReturnsTheToolsText_ForEchoAndGetSum()
     {
         Assert.Equal("Echo: hello", await InvokeAsync("everything_echo", new() { ["message"] = "hello" }));
-        Assert.Contains("5", await InvokeAsync("everything_get-sum", new() { ["a"] = 2, ["b"] = 3 }), StringComparison.Ordinal);
+        Assert.Contains("5", await InvokeAsync("everything_get_sum", new() { ["a"] = 2, ["b"] = 3 }), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invoke_ThrowsMcpToolError_WhenTheToolReportsIsError()
     {
-        var error = await Assert.ThrowsAsync<McpToolErrorException>(() => InvokeAsync("everything_get-sum", new() { ["a"] = "not a number" }));
+        var error = await Assert.ThrowsAsync<McpToolErrorException>(() => InvokeAsync("everything_get_sum", new() { ["a"] = "not a number" }));
 
         Assert.Equal("everything", error.ServerName);
         Assert.Equal("get-sum", error.ToolName);
@@ -64,7 +64,7 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     public async Task Invoke_TimesOut_WhenTheCallExceedsToolTimeout()
     {
         var error = await Assert.ThrowsAsync<McpToolErrorException>(
-            () => InvokeAsync("second_trigger-long-running-operation", new() { ["duration"] = 20, ["steps"] = 2 }));
+            () => InvokeAsync("second_trigger_long_running_operation", new() { ["duration"] = 20, ["steps"] = 2 }));
 
         Assert.Contains("timed out after 0.5 s", error.Message, StringComparison.Ordinal);
     }
@@ -74,9 +74,9 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     {
         var sink = new RecordingEventSink();
         string result;
-        using (FunctionCallScope.Enter("call-7", "everything_trigger-long-running-operation", sink))
+        using (FunctionCallScope.Enter("call-7", "everything_trigger_long_running_operation", "everything", sink))
         {
-            result = await InvokeAsync("everything_trigger-long-running-operation", new() { ["duration"] = 0.3, ["steps"] = 3 });
+            result = await InvokeAsync("everything_trigger_long_running_operation", new() { ["duration"] = 0.3, ["steps"] = 3 });
         }
 
         // The SDK drops a notification that is handled after the result arrived, and the server sends the last
@@ -85,13 +85,13 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
         Assert.Contains("completed", result, StringComparison.Ordinal);
         var progress = sink.Events.OfType<FunctionCallProgressed>().ToList();
         Assert.Equal([1d, 2d], progress.Select(p => p.Progress).Take(2));
-        Assert.All(progress, p => Assert.Equal(("call-7", "everything_trigger-long-running-operation", (double?)3), (p.CallId, p.FunctionName, p.Total)));
+        Assert.All(progress, p => Assert.Equal(("call-7", "everything_trigger_long_running_operation", (double?)3), (p.CallId, p.FunctionName, p.Total)));
     }
 
     [Fact]
     public async Task StdioChild_SeesOnlyDefaultsAndItsConfiguredEnv_NotTheAgentsSecrets()
     {
-        var environment = await InvokeAsync("everything_get-env", []);
+        var environment = await InvokeAsync("everything_get_env", []);
 
         Assert.Contains("config-value", environment, StringComparison.Ordinal);
         Assert.Contains("\"PATH\"", environment, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     [Fact]
     public async Task Roots_AdvertiseTheRootDirectoryAsFileUri()
     {
-        var roots = await InvokeAsync("everything_get-roots-list", []);
+        var roots = await InvokeAsync("everything_get_roots_list", []);
 
         Assert.Contains(new Uri(fixture.RootDirectory).AbsoluteUri.TrimEnd('/'), roots, StringComparison.Ordinal);
     }
@@ -157,9 +157,9 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     {
         // server-everything registers its capability-dependent tools after initialisation and announces them
         // with notifications/tools/list_changed.
-        await fixture.Events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "everything" && fixture.Server("everything").Functions.Any(f => f.Name == "everything_trigger-sampling-request"));
+        await fixture.Events.WaitForAsync<ServerFunctionsChanged>(e => e.ServerName == "everything" && fixture.Server("everything").Functions.Any(f => f.Name == "trigger_sampling_request"));
 
-        Assert.Contains(fixture.Hub.GetFunctions(), f => f.Name == "everything_trigger-sampling-request");
+        Assert.Contains(fixture.Hub.GetFunctions(), f => f.Name == "everything_trigger_sampling_request");
     }
 
     private async Task<string> InvokeAsync(string functionName, Dictionary<string, object?> arguments)

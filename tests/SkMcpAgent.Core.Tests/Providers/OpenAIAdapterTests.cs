@@ -1,12 +1,16 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Providers;
-using SkMcpAgent.Core.Providers.ChatCompletions;
 using SkMcpAgent.Testing;
 using SkMcpAgent.Testing.FakeLlm;
 
 namespace SkMcpAgent.Core.Tests.Providers;
 
-/// <summary>The Chat Completions adapter's mapping details, over the real OpenAI SDK and the fake.</summary>
+/// <summary>
+/// What OpenAI-style providers put on the wire for what users do (images, tool history, settings defaults, tool
+/// choice), through <see cref="ChatClientFactory"/>: SK's Connectors.OpenAI registration, M.E.AI.OpenAI's adapter
+/// and the real OpenAI SDK, against the fake.
+/// </summary>
 public sealed class OpenAIAdapterTests
 {
     [Fact]
@@ -44,7 +48,10 @@ public sealed class OpenAIAdapterTests
         Assert.Equal(["user", "assistant", "tool", "tool"], messages.Select(m => m!["role"]!.GetValue<string>()));
         var calls = messages[1]!["tool_calls"]!.AsArray();
         Assert.Equal(["c1", "c2"], calls.Select(c => c!["id"]!.GetValue<string>()));
-        Assert.Equal("""{"a":1,"b":2}""", calls[0]!["function"]!["arguments"]!.GetValue<string>());
+
+        // The arguments are a JSON object in a string, numbers kept as numbers (M.E.AI's adapter indents it).
+        var arguments = JsonNode.Parse(calls[0]!["function"]!["arguments"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"a":1,"b":2}"""), arguments), arguments?.ToJsonString());
         Assert.Equal([("c1", "3"), ("c2", "7")], server.Requests[0].ToolResults());
     }
 
@@ -86,11 +93,16 @@ public sealed class OpenAIAdapterTests
     [InlineData("auto", null)]
     [InlineData("required", null)]
     [InlineData("required", "get_sum")]
-    public void ToOpenAI_MapsToolMode(string mode, string? function)
+    public async Task GetResponseAsync_SendsToolChoice_ForEachToolMode(string mode, string? function)
     {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeLlmReply.Text("ok"));
+        using var client = ChatClientFactory.Create(ProviderTestSettings.For(LlmProvider.OpenAI, server));
+        var sum = AIFunctionFactory.Create((int a, int b) => a + b, "get_sum");
         var options = new ChatOptions
         {
-            Tools = [AIFunctionFactory.Create((int a, int b) => a + b, "get_sum")],
+            // A declaration: the factory's client runs invocable functions itself, and this test only looks at the request.
+            Tools = [AIFunctionFactory.CreateDeclaration(sum.Name, sum.Description, sum.JsonSchema)],
             ToolMode = (mode, function) switch
             {
                 ("none", _) => ChatToolMode.None,
@@ -100,17 +112,33 @@ public sealed class OpenAIAdapterTests
             },
         };
 
-        var result = OptionsMapper.ToOpenAI(options);
+        await client.GetResponseAsync("Sum", options, TestTimeouts.DefaultToken());
 
-        var json = System.ClientModel.Primitives.ModelReaderWriter.Write(result).ToString();
-        Assert.Contains(function is null ? $"\"tool_choice\":\"{mode}\"" : "\"name\":\"get_sum\"}", json, StringComparison.Ordinal);
+        var toolChoice = Assert.Single(server.Requests).Body!["tool_choice"]!;
+        if (function is null)
+        {
+            Assert.Equal(mode, toolChoice.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal("function", toolChoice["type"]!.GetValue<string>());
+            Assert.Equal(function, toolChoice["function"]!["name"]!.GetValue<string>());
+        }
     }
 
     [Fact]
-    public void ToTool_SendsObjectSchema_WhenFunctionHasNoParameters()
+    public async Task GetResponseAsync_DeclaresAnObjectSchema_WhenFunctionHasNoParameters()
     {
-        var tool = OptionsMapper.ToTool(AIFunctionFactory.Create(() => "now", "get_time"));
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeLlmReply.Text("ok"));
+        using var client = ChatClientFactory.Create(ProviderTestSettings.For(LlmProvider.OpenAI, server));
+        var now = AIFunctionFactory.Create(() => "now", "get_time");
+        var options = new ChatOptions { Tools = [AIFunctionFactory.CreateDeclaration(now.Name, now.Description, now.JsonSchema)] };
 
-        Assert.Contains("\"type\":\"object\"", tool.FunctionParameters.ToString(), StringComparison.Ordinal);
+        await client.GetResponseAsync("What time is it?", options, TestTimeouts.DefaultToken());
+
+        var tool = Assert.Single(Assert.Single(server.Requests).Tools)!;
+        Assert.Equal("get_time", tool["function"]!["name"]!.GetValue<string>());
+        Assert.Equal("object", tool["function"]!["parameters"]!["type"]!.GetValue<string>());
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class ProviderRoundTripTests
 
         var first = (await client.GetStreamingResponseAsync(history, options, TestTimeouts.DefaultToken()).ToListAsync()).ToChatResponse();
         history.AddRange(first.Messages);
-        history.Add(await InvokeAsync(first, options));
+        history.Add(await InvokeAsync(first));
         var second = (await client.GetStreamingResponseAsync(history, options, TestTimeouts.DefaultToken()).ToListAsync()).ToChatResponse();
 
         Assert.Equal("The sum is 3.", second.Text);

@@ -10,6 +10,8 @@ public sealed partial class ProviderRoundTripTests
 {
     private static readonly AIFunction s_sum = AIFunctionFactory.Create((int a, int b) => a + b, "get_sum", "Adds two integers.");
 
+    private static readonly AIFunction s_forecast = AIFunctionFactory.Create((double latitude, double longitude, int[] days) => "sunny", "get_forecast");
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task GetResponseAsync_SendsToolSchemaThenToolResult_WhenModelCallsTool(LlmProvider provider)
@@ -23,7 +25,7 @@ public sealed partial class ProviderRoundTripTests
 
         var first = await client.GetResponseAsync(history, options, TestTimeouts.DefaultToken());
         history.AddRange(first.Messages);
-        history.Add(await InvokeAsync(first, options));
+        history.Add(await InvokeAsync(first));
         var second = await client.GetResponseAsync(history, options, TestTimeouts.DefaultToken());
 
         Assert.Equal(ChatFinishReason.ToolCalls, first.FinishReason);
@@ -105,15 +107,22 @@ public sealed partial class ProviderRoundTripTests
         Assert.Equal(["user"], body["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()));
     }
 
-    private static ChatOptions Options() => new() { Tools = [s_sum, AIFunctionFactory.Create((double latitude, double longitude, int[] days) => "sunny", "get_forecast")] };
+    /// <summary>
+    /// The tools as declarations only: the factory's client includes SK's function invocation, which would run
+    /// invocable functions itself; these tests look at the model's raw calls and run them by hand.
+    /// </summary>
+    private static ChatOptions Options() => new() { Tools = [Declare(s_sum), Declare(s_forecast)] };
 
-    /// <summary>Runs the requested calls by hand (the auto-function-calling middleware lives elsewhere).</summary>
-    private static async Task<ChatMessage> InvokeAsync(ChatResponse response, ChatOptions options)
+    private static AIFunctionDeclaration Declare(AIFunction function) =>
+        AIFunctionFactory.CreateDeclaration(function.Name, function.Description, function.JsonSchema, function.ReturnJsonSchema);
+
+    /// <summary>Runs the requested calls by hand, as the application's function calling would.</summary>
+    private static async Task<ChatMessage> InvokeAsync(ChatResponse response)
     {
         var results = new List<AIContent>();
         foreach (var call in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())
         {
-            var function = options.Tools!.OfType<AIFunction>().Single(f => f.Name == call.Name);
+            var function = new[] { s_sum, s_forecast }.Single(f => f.Name == call.Name);
             var result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), TestTimeouts.DefaultToken());
             results.Add(new FunctionResultContent(call.CallId, result));
         }

@@ -58,6 +58,27 @@ public sealed class AgentWorkspace : IAsyncDisposable
     }
 
     /// <summary>Writes <c>.env</c> (or <paramref name="name"/>) pointing OpenAI at the fake.</summary>
+    /// <summary>An env file for one provider at the fake LLM: openai, azure (v1 API), azure-deployments or anthropic.</summary>
+    public string WriteProviderEnv(string provider, string name = ".env") => provider switch
+    {
+        "openai" => WriteOpenAIEnv(name),
+        "azure" or "azure-deployments" => WriteFile(name, $"""
+            LLM_PROVIDER=azure-openai
+            AZURE_OPENAI_ENDPOINT={Llm.AzureEndpoint}
+            AZURE_OPENAI_DEPLOYMENT=gpt-deployment
+            AZURE_OPENAI_API_KEY=azure-test-not-a-secret
+            LLM_MAX_RETRIES=0
+            {(provider == "azure-deployments" ? "AZURE_OPENAI_API_VERSION=2024-10-21" : string.Empty)}
+            """),
+        "anthropic" => WriteFile(name, $"""
+            LLM_PROVIDER=anthropic
+            ANTHROPIC_API_KEY=sk-ant-test-not-a-secret
+            ANTHROPIC_BASE_URL={Llm.AnthropicBaseUrl}
+            LLM_MAX_RETRIES=0
+            """),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "openai, azure, azure-deployments or anthropic"),
+    };
+
     public string WriteOpenAIEnv(string name = ".env", string? extra = null)
     {
         var path = Path.Combine(Directory, name);

@@ -5,11 +5,12 @@ namespace SkMcpAgent.Testing.FakeLlm;
 /// <summary>A request the fake received, as the SDK sent it: what tests assert on (path, headers, tool schemas, tool results).</summary>
 public sealed class FakeLlmRequest
 {
-    public FakeLlmRequest(string method, string path, IReadOnlyDictionary<string, string> headers, JsonNode? body, FakeLlmProtocol protocol)
+    public FakeLlmRequest(string method, string path, IReadOnlyDictionary<string, string> headers, JsonNode? body, FakeLlmProtocol protocol, string query = "")
     {
         ReceivedAt = DateTimeOffset.UtcNow;
         Method = method;
         Path = path;
+        Query = query;
         Headers = headers;
         Body = body;
         Protocol = protocol;
@@ -20,6 +21,9 @@ public sealed class FakeLlmRequest
     public string Method { get; }
 
     public string Path { get; }
+
+    /// <summary>The query string as sent, with its leading '?' (e.g. "?api-version=2024-10-21"), or "".</summary>
+    public string Query { get; }
 
     /// <summary>Request headers, names case-insensitive; several values are joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }

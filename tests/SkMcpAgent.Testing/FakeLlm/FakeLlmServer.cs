@@ -155,7 +155,7 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
         }
 
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new FakeLlmRequest(context.Request.Method, path, headers, body, protocol ?? FakeLlmProtocol.OpenAI);
+        var request = new FakeLlmRequest(context.Request.Method, path, headers, body, protocol ?? FakeLlmProtocol.OpenAI, context.Request.QueryString.Value ?? "");
         lock (_requests)
         {
             _requests.Add(request);

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using SkMcpAgent.Core.Agents;
+using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Configuration;
+using SkMcpAgent.Core.Mcp;
+using SkMcpAgent.Core.Plugins;
+using SkMcpAgent.Core.Providers;
+
+namespace SkMcpAgent.Core.Sessions;
+
+/// <summary>
+/// One whole agent session, built in the order that fails fastest: env file, provider settings, server list, then
+/// the kernel (chat client, one plugin per MCP server), the servers (started in the background) and the agent.
+/// The console and the tests build sessions here alike.
+/// </summary>
+public sealed class AgentRuntime : IAsyncDisposable
+{
+    public const string DefaultSystemPrompt =
+        "You are a helpful assistant in a terminal. You can call tools from MCP servers; use them when they help answer, " +
+        "and answer from their results. Be concise.";
+
+    private AgentRuntime(McpServerHub hub, Kernel kernel, ApprovalPolicy approval)
+    {
+        Hub = hub;
+        Kernel = kernel;
+        Approval = approval;
+    }
+
+    public McpServerHub Hub { get; }
+
+    /// <summary>The session's kernel: the chat client (when there is a model) and one plugin per MCP server.</summary>
+    public Kernel Kernel { get; }
+
+    public ApprovalPolicy Approval { get; }
+
+    /// <summary>The agent; null when no provider is configured (only server commands then).</summary>
+    public ChatAgent? Agent { get; private init; }
+
+    /// <summary>The provider settings read from the env file, if any.</summary>
+    public ProviderSettings? Provider { get; private init; }
+
+    /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
+    public string? MissingProviderHint { get; private init; }
+
+    /// <summary>
+    /// Builds the session and starts its servers. Throws <see cref="AgentConfigurationException"/> for a bad env
+    /// file or server list (and, with <see cref="AgentRuntimeOptions.ModelRequired"/>, for a missing provider).
+    /// </summary>
+    public static AgentRuntime Create(AgentRuntimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var env = EnvFile.Load(options.EnvFile, options.CurrentDirectory);
+        var (settings, hint) = options.WithModel && options.ChatClient is null
+            ? ReadProvider(env, options.ModelRequired)
+            : (null, null);
+        var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables);
+
+        var approval = new ApprovalPolicy(options.Approval);
+        var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = options.CurrentDirectory };
+        var hub = new McpServerHub(servers, hubOptions, options.Events, options.LoggerFactory);
+
+        // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.
+        hub.Start();
+        // No ILoggerFactory among the kernel's services: the connectors would add M.E.AI's logging client, which logs
+        // providers' raw error bodies (a rejected key echoed back). The agent and the provider get it explicitly.
+        var builder = Kernel.CreateBuilder();
+        builder.Plugins.AddMcpServers(hub);
+        if (options.ChatClient is { } chatClient)
+        {
+            builder.AddAgentChatClient(chatClient, options.LoggerFactory);
+        }
+        else if (settings is not null)
+        {
+            builder.AddChatProvider(settings, options.LoggerFactory);
+        }
+
+        var kernel = builder.Build();
+        ChatAgent? agent = null;
+        if (kernel.Services.GetService<IChatClient>() is { } client)
+        {
+            // Servers that ask for sampling use the same model (its retries and error messages, not its tools).
+            hubOptions.SamplingClient = client;
+            var agentOptions = new ChatAgentOptions
+            {
+                SystemPrompt = options.SystemPrompt ?? settings?.SystemPrompt ?? DefaultSystemPrompt,
+                Approval = approval,
+            };
+            if (options.MaxRounds is int rounds)
+            {
+                agentOptions.MaxRounds = rounds;
+            }
+
+            agent = new ChatAgent(kernel, agentOptions, options.Events, options.LoggerFactory);
+        }
+
+        return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Hub.DisposeAsync().ConfigureAwait(false);
+        Approval.Dispose();
+    }
+
+    private static (ProviderSettings? Settings, string? Hint) ReadProvider(EnvFileResult env, bool modelRequired)
+    {
+        ProviderSettings? settings = null;
+        string? hint;
+        try
+        {
+            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
+            hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
+        }
+        catch (AgentConfigurationException ex) when (!modelRequired)
+        {
+            // A half-filled env file (say .env.example copied without its key) must not keep the REPL from
+            // starting: the servers still work, and the banner says what to fix.
+            hint = ex.Message;
+        }
+
+        if (hint is not null && modelRequired)
+        {
+            throw new AgentConfigurationException(hint);
+        }
+
+        return (settings, hint);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Events;
+
+namespace SkMcpAgent.Core.Sessions;
+
+/// <summary>What <see cref="AgentRuntime.Create"/> builds a session from.</summary>
+public sealed class AgentRuntimeOptions
+{
+    /// <summary>The folder relative paths resolve against (the user's current directory).</summary>
+    public required string CurrentDirectory { get; init; }
+
+    /// <summary>The env file named by the user (--env-file), or null for <c>./.env</c> if present.</summary>
+    public string? EnvFile { get; init; }
+
+    /// <summary>The MCP server list to load, or null for none.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>False: no provider is read at all (listing and calling functions need no model).</summary>
+    public bool WithModel { get; init; } = true;
+
+    /// <summary>True: a missing or incomplete provider is a configuration error; false: it becomes a hint.</summary>
+    public bool ModelRequired { get; init; }
+
+    /// <summary>Used instead of the provider from the env file when set (tests give a fake).</summary>
+    public IChatClient? ChatClient { get; init; }
+
+    public string? SystemPrompt { get; init; }
+
+    public int? MaxRounds { get; init; }
+
+    public ApprovalMode Approval { get; init; } = ApprovalMode.Auto;
+
+    /// <summary>Receives server and function-call events (the console renders them).</summary>
+    public IAgentEventSink Events { get; init; } = NullAgentEventSink.Instance;
+
+    /// <summary>Owned by the caller.</summary>
+    public required ILoggerFactory LoggerFactory { get; init; }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.Benchmarks;
+
+/// <summary>What the benchmarks that launch the agent share: where its build is, and waiting for its prompt.</summary>
+internal static class AgentProcess
+{
+    /// <summary>The agent's dll, Release when built, else Debug.</summary>
+    public static string FindDll()
+    {
+        foreach (var configuration in new[] { "Release", "Debug" })
+        {
+            var path = Path.Combine(RepoPaths.Root, "src", "SkMcpAgent", "bin", configuration, "net10.0", "SkMcpAgent.dll");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("Build the agent first: dotnet build src/SkMcpAgent -c Release");
+    }
+
+    /// <summary>How the benchmarks launch the agent: <c>dotnet DLL args</c> in a folder, all streams redirected, no colour.</summary>
+    public static ProcessStartInfo StartInfo(string dll, string directory, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["TERM"] = "dumb";
+        return info;
+    }
+
+    /// <summary>Reads until <paramref name="text"/> appeared; fails if the agent exits first.</summary>
+    public static async Task WaitForTextAsync(StreamReader reader, string text, CancellationToken cancellationToken)
+    {
+        var seen = new StringBuilder();
+        var buffer = new char[256];
+        while (!seen.ToString().Contains(text, StringComparison.Ordinal))
+        {
+            var read = await reader.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new InvalidOperationException($"The agent exited before printing '{text.Trim()}'. Output: {seen}");
+            }
+
+            seen.Append(buffer, 0, read);
+        }
+    }
+}
