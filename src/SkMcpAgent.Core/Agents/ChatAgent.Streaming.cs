@@ -50,7 +50,7 @@ public sealed partial class ChatAgent
             messages.AddMessages(updates);
             if (completed)
             {
-                HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
+                LastTurnCallsNotRun = HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
                 _history.AddRange(messages);
             }
             else if (failed)

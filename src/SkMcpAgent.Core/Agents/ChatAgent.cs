@@ -80,6 +80,13 @@ public sealed partial class ChatAgent
     /// <summary>Tokens used by the last turn, summed over its rounds; null when the provider reported none.</summary>
     public UsageDetails? LastUsage { get; private set; }
 
+    /// <summary>
+    /// How many function calls the model still asked for in the last turn after the round limit had switched functions
+    /// off: they were not run (the history answers them with <see cref="FunctionCallMessages.NotRunAfterMaximumRounds"/>),
+    /// so the turn ended on calls rather than on an answer. Zero for a turn that ended normally.
+    /// </summary>
+    public int LastTurnCallsNotRun { get; private set; }
+
     /// <summary>The function calls of the last turn, in the order they finished.</summary>
     public IReadOnlyList<FunctionCallRecord> LastTurnCalls => _recorder.Calls;
 
@@ -93,7 +100,7 @@ public sealed partial class ChatAgent
         {
             var response = await _client.GetResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false);
             List<ChatMessage> messages = [.. response.Messages];
-            HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
+            LastTurnCallsNotRun = HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
             _history.AddRange(messages);
             LastUsage = response.Usage;
             return response;
@@ -125,6 +132,7 @@ public sealed partial class ChatAgent
     {
         _history.RemoveRange(SystemMessageCount, _history.Count - SystemMessageCount);
         LastUsage = null;
+        LastTurnCallsNotRun = 0;
         _recorder.BeginTurn(default);
     }
 
@@ -133,6 +141,7 @@ public sealed partial class ChatAgent
         ArgumentNullException.ThrowIfNull(userInput);
         _recorder.BeginTurn(cancellationToken);
         LastUsage = null;
+        LastTurnCallsNotRun = 0;
         _history.Add(new ChatMessage(ChatRole.User, userInput));
     }
 

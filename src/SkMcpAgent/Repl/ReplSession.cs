@@ -128,7 +128,11 @@ public sealed partial class ReplSession
         {
             try
             {
-                await SingleShotMode.StreamAsync(agent, question, _terminal, turn.Token);
+                var answer = await SingleShotMode.StreamAsync(agent, question, _terminal, turn.Token);
+                if (agent.LastTurnCallsNotRun > 0)
+                {
+                    _terminal.Error(SingleShotMode.RoundLimitMessage(agent, answer));
+                }
             }
             catch (OperationCanceledException) when (turn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
