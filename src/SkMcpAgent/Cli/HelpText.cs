@@ -21,7 +21,8 @@ public static class HelpText
 
         Exit codes:
           0    answered (or the command succeeded)
-          1    failed at run time (provider error, every MCP server down, a called function failed)
+          1    failed at run time (provider error or cut-off response, every MCP server down, a called function
+               failed, no answer but calls left after --max-rounds)
           2    usage or configuration error (bad option, malformed mcp.json, no provider configured)
           130  cancelled (Ctrl+C)
 
