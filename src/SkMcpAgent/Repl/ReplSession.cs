@@ -187,7 +187,7 @@ public sealed partial class ReplSession
         _terminal.Error(ErrorReport.From(ex).Message);
         if (_terminal.Verbose)
         {
-            _terminal.Host.Error.WriteLine(ex.ToString());
+            _terminal.WriteErrText(ex.ToString());
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class AgentSession : IAsyncDisposable
             throw new AgentConfigurationException($"MCP server list not found: {configPath} (given with --config).");
         }
 
-        var loggerFactory = Logging.Create(options.Verbose);
+        var loggerFactory = Logging.Create(options.Verbose, terminal);
         try
         {
             var runtime = AgentRuntime.Create(new AgentRuntimeOptions
