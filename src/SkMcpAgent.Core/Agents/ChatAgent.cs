@@ -94,11 +94,12 @@ public sealed partial class ChatAgent
 
     public async Task<ChatResponse> RunAsync(string userInput, CancellationToken cancellationToken)
     {
+        var chatOptions = CreateChatOptions();
         BeginTurn(userInput, cancellationToken);
         var sent = _history.Count;
         try
         {
-            var response = await _client.GetResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false);
+            var response = await _client.GetResponseAsync(_history, chatOptions, cancellationToken).ConfigureAwait(false);
             List<ChatMessage> messages = [.. response.Messages];
             LastTurnCallsNotRun = HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
             _history.AddRange(messages);
@@ -152,8 +153,36 @@ public sealed partial class ChatAgent
         _history.AddRange(messages);
     }
 
-    /// <summary>The request's options: the settings, and every function of the kernel's plugins as they are now.</summary>
-    private ChatOptions CreateChatOptions() => _executionSettings.ToChatOptions(_kernel);
+    /// <summary>
+    /// The request's options: the settings, and every function of the kernel's plugins as they are now. More functions
+    /// than the provider accepts is a configuration error, raised before the turn starts (nothing is sent, the
+    /// history is untouched).
+    /// </summary>
+    private ChatOptions CreateChatOptions()
+    {
+        var options = _executionSettings.ToChatOptions(_kernel);
+        var count = options.Tools?.Count ?? 0;
+        if (_options.MaxFunctionsPerRequest is int limit && count > limit)
+        {
+            throw new AgentConfigurationException(TooManyFunctions(count, limit));
+        }
+
+        return options;
+    }
+
+    private string TooManyFunctions(int count, int limit)
+    {
+        var largest = _kernel.Plugins
+            .Select(static p => (Name: p is Plugins.McpServerPlugin mcp ? mcp.Server.Name : p.Name, Count: p.FunctionCount))
+            .Where(static p => p.Count > 0)
+            .OrderByDescending(static p => p.Count)
+            .ThenBy(static p => p.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(static p => $"{p.Name} {p.Count}");
+        var provider = _options.ProviderName ?? "The provider";
+        return $"Too many functions: {count} would be sent, {provider} accepts at most {limit} per request (most: {string.Join(", ", largest)}). " +
+            "Narrow them in mcp.json with a server's \"allowedTools\" or \"excludedTools\", or \"disabled\": true.";
+    }
 
     private void AddFilters(Kernel kernel, ChatAgentOptions options, ILoggerFactory loggerFactory)
     {
