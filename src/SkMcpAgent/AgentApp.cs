@@ -54,7 +54,7 @@ public static class AgentApp
         {
             if (options.Verbose)
             {
-                host.Error.WriteLine(ex.ToString());
+                terminal.WriteErrText(ex.ToString());
             }
 
             return Fail(terminal, options, ErrorReport.From(ex));

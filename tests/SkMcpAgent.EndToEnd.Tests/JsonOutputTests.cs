@@ -52,4 +52,37 @@ public sealed class JsonOutputTests : IAsyncLifetime
         Assert.Equal(1, error.GetProperty("exitCode").GetInt32());
         Assert.Contains("401", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Json_ExitsZeroWithTheAnswer_AndTheFailedCallNotOk_WhenAToolFailedButTheModelAnswered()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.ScriptToolThenEcho("disk_get_largest_directories", "{\"path\":\"/definitely/not/here\"}");
+
+        var (exitCode, agent) = await _workspace.RunAsync("--json", "What is big in /definitely/not/here?");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        using var document = JsonDocument.Parse(agent.Stdout);
+        var root = document.RootElement;
+        Assert.StartsWith("Tool said: ", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var call = Assert.Single(root.GetProperty("toolCalls").EnumerateArray());
+        Assert.Equal("disk_get_largest_directories", call.GetProperty("function").GetString());
+        Assert.False(call.GetProperty("ok").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(call.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task SingleShot_ExitsZeroWithTheAnswer_AndReportsTheFailedCallOnStderr_WhenAToolFailedButTheModelAnswered()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.ScriptToolThenEcho("disk_get_largest_directories", "{\"path\":\"/definitely/not/here\"}");
+
+        var (exitCode, agent) = await _workspace.RunAsync("What is big in /definitely/not/here?");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.StartsWith("Tool said: ", agent.Stdout, StringComparison.Ordinal);
+        Assert.Contains("✗ disk_get_largest_directories", agent.Stderr, StringComparison.Ordinal);
+    }
 }

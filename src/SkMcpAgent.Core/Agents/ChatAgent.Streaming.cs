@@ -10,11 +10,12 @@ public sealed partial class ChatAgent
         string userInput,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var chatOptions = CreateChatOptions();
         BeginTurn(userInput, cancellationToken);
         List<ChatResponseUpdate> updates = [];
         var completed = false;
         var failed = false;
-        var enumerator = _client.GetStreamingResponseAsync(_history, CreateChatOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var enumerator = _client.GetStreamingResponseAsync(_history, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -50,7 +51,7 @@ public sealed partial class ChatAgent
             messages.AddMessages(updates);
             if (completed)
             {
-                HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
+                LastTurnCallsNotRun = HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
                 _history.AddRange(messages);
             }
             else if (failed)

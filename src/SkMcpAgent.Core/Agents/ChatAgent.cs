@@ -80,6 +80,13 @@ public sealed partial class ChatAgent
     /// <summary>Tokens used by the last turn, summed over its rounds; null when the provider reported none.</summary>
     public UsageDetails? LastUsage { get; private set; }
 
+    /// <summary>
+    /// How many function calls the model still asked for in the last turn after the round limit had switched functions
+    /// off: they were not run (the history answers them with <see cref="FunctionCallMessages.NotRunAfterMaximumRounds"/>),
+    /// so the turn ended on calls rather than on an answer. Zero for a turn that ended normally.
+    /// </summary>
+    public int LastTurnCallsNotRun { get; private set; }
+
     /// <summary>The function calls of the last turn, in the order they finished.</summary>
     public IReadOnlyList<FunctionCallRecord> LastTurnCalls => _recorder.Calls;
 
@@ -87,13 +94,14 @@ public sealed partial class ChatAgent
 
     public async Task<ChatResponse> RunAsync(string userInput, CancellationToken cancellationToken)
     {
+        var chatOptions = CreateChatOptions();
         BeginTurn(userInput, cancellationToken);
         var sent = _history.Count;
         try
         {
-            var response = await _client.GetResponseAsync(_history, CreateChatOptions(), cancellationToken).ConfigureAwait(false);
+            var response = await _client.GetResponseAsync(_history, chatOptions, cancellationToken).ConfigureAwait(false);
             List<ChatMessage> messages = [.. response.Messages];
-            HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
+            LastTurnCallsNotRun = HistoryRepair.AnswerDanglingCalls(messages, FunctionCallMessages.NotRunAfterMaximumRounds);
             _history.AddRange(messages);
             LastUsage = response.Usage;
             return response;
@@ -125,6 +133,7 @@ public sealed partial class ChatAgent
     {
         _history.RemoveRange(SystemMessageCount, _history.Count - SystemMessageCount);
         LastUsage = null;
+        LastTurnCallsNotRun = 0;
         _recorder.BeginTurn(default);
     }
 
@@ -133,6 +142,7 @@ public sealed partial class ChatAgent
         ArgumentNullException.ThrowIfNull(userInput);
         _recorder.BeginTurn(cancellationToken);
         LastUsage = null;
+        LastTurnCallsNotRun = 0;
         _history.Add(new ChatMessage(ChatRole.User, userInput));
     }
 
@@ -143,8 +153,36 @@ public sealed partial class ChatAgent
         _history.AddRange(messages);
     }
 
-    /// <summary>The request's options: the settings, and every function of the kernel's plugins as they are now.</summary>
-    private ChatOptions CreateChatOptions() => _executionSettings.ToChatOptions(_kernel);
+    /// <summary>
+    /// The request's options: the settings, and every function of the kernel's plugins as they are now. More functions
+    /// than the provider accepts is a configuration error, raised before the turn starts (nothing is sent, the
+    /// history is untouched).
+    /// </summary>
+    private ChatOptions CreateChatOptions()
+    {
+        var options = _executionSettings.ToChatOptions(_kernel);
+        var count = options.Tools?.Count ?? 0;
+        if (_options.MaxFunctionsPerRequest is int limit && count > limit)
+        {
+            throw new AgentConfigurationException(TooManyFunctions(count, limit));
+        }
+
+        return options;
+    }
+
+    private string TooManyFunctions(int count, int limit)
+    {
+        var largest = _kernel.Plugins
+            .Select(static p => (Name: p is Plugins.McpServerPlugin mcp ? mcp.Server.Name : p.Name, Count: p.FunctionCount))
+            .Where(static p => p.Count > 0)
+            .OrderByDescending(static p => p.Count)
+            .ThenBy(static p => p.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(static p => $"{p.Name} {p.Count}");
+        var provider = _options.ProviderName ?? "The provider";
+        return $"Too many functions: {count} would be sent, {provider} accepts at most {limit} per request (most: {string.Join(", ", largest)}). " +
+            "Narrow them in mcp.json with a server's \"allowedTools\" or \"excludedTools\", or \"disabled\": true.";
+    }
 
     private void AddFilters(Kernel kernel, ChatAgentOptions options, ILoggerFactory loggerFactory)
     {

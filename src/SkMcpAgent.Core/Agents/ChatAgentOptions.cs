@@ -57,6 +57,15 @@ public sealed class ChatAgentOptions
     public ApprovalPolicy Approval { get; set; } = new();
 
     /// <summary>
+    /// The most functions the provider accepts in one request (OpenAI and Azure OpenAI: 128); null means no limit.
+    /// A turn that would offer more fails before anything is sent, naming the count, the limit and how to narrow.
+    /// </summary>
+    public int? MaxFunctionsPerRequest { get; set; }
+
+    /// <summary>The provider's name for the messages about its limits, e.g. <c>OpenAI</c>.</summary>
+    public string? ProviderName { get; set; }
+
+    /// <summary>
     /// Sent with every request (model id, and temperature and max output tokens as <c>temperature</c> and
     /// <c>max_tokens</c> in <see cref="PromptExecutionSettings.ExtensionData"/>); the agent sets the function choice.
     /// </summary>

@@ -11,8 +11,11 @@ internal static class HistoryRepair
 {
     public const string InterruptedNote = "[The user interrupted this answer.]";
 
-    /// <summary>Appends a Tool message answering every call that has no result (as cancelled, unless said otherwise).</summary>
-    public static void AnswerDanglingCalls(List<ChatMessage> messages, string answer = FunctionCallMessages.Cancelled)
+    /// <summary>
+    /// Appends a Tool message answering every call that has no result (as cancelled, unless said otherwise); returns
+    /// how many calls it answered.
+    /// </summary>
+    public static int AnswerDanglingCalls(List<ChatMessage> messages, string answer = FunctionCallMessages.Cancelled)
     {
         HashSet<string> answered = new(StringComparer.Ordinal);
         foreach (var content in messages.SelectMany(static m => m.Contents))
@@ -37,6 +40,8 @@ internal static class HistoryRepair
         {
             messages.Add(new ChatMessage(ChatRole.Tool, missing));
         }
+
+        return missing.Count;
     }
 
     /// <summary>Adds the interruption note to the last assistant message of an interrupted turn, if it has text.</summary>

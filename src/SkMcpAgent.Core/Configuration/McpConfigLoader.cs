@@ -29,7 +29,7 @@ public static class McpConfigLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ReadLimited(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -37,6 +37,30 @@ public static class McpConfigLoader
         }
 
         return Parse(bytes, fullPath, variables ?? ReadEnvironment());
+    }
+
+    /// <summary>The largest server list read: far beyond any real one, small enough to fail fast on /dev/zero.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The file's bytes, reading at most one byte past <see cref="MaxFileBytes"/> (endless files too).</summary>
+    private static byte[] ReadLimited(string fullPath)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[MaxFileBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > MaxFileBytes)
+        {
+            throw new AgentConfigurationException(
+                $"The MCP server list {fullPath} is too large: more than {MaxFileBytes / (1024 * 1024)} MB (is it the right file?).");
+        }
+
+        return buffer[..total];
     }
 
     /// <summary>The <c>mcp.json</c> in <paramref name="currentDirectory"/>, or null when there is none.</summary>

@@ -15,3 +15,9 @@ public sealed record ServerStateChanged(string ServerName, ServerState State, st
 
 /// <summary>The set of functions of a server changed (connected, reconnected, or <c>notifications/tools/list_changed</c>).</summary>
 public sealed record ServerFunctionsChanged(string ServerName, int FunctionCount) : AgentEvent;
+
+/// <summary>
+/// Something about a server the user should know although it still works: a tool it lists was skipped (its schema
+/// is unusable). <paramref name="Message"/> names what, and why.
+/// </summary>
+public sealed record ServerWarning(string ServerName, string Message) : AgentEvent;

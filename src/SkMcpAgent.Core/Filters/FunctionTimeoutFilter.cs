@@ -53,8 +53,9 @@ public sealed class FunctionTimeoutFilter : IFunctionInvocationFilter
 
         try
         {
-            // WaitAsync: a function that ignores its token (a hung server) must not hold the turn hostage.
-            await next(context).WaitAsync(callToken).ConfigureAwait(false);
+            // WaitAsync: a function that ignores its token (a hung server) must hold neither the turn nor Ctrl+C hostage.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(callToken, context.CancellationToken);
+            await next(context).WaitAsync(either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (callToken.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {

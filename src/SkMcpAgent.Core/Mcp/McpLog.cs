@@ -20,6 +20,9 @@ internal static partial class McpLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "MCP server '{Server}': refreshing its tools after tools/list_changed failed")]
     public static partial void RefreshFailed(ILogger logger, string server, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MCP server '{Server}': {Warning}")]
+    public static partial void ToolSkipped(ILogger logger, string server, string warning);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' stderr: {Line}")]
     public static partial void StderrLine(ILogger logger, string server, string line);
 

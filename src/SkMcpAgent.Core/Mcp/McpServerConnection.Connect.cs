@@ -96,8 +96,9 @@ public sealed partial class McpServerConnection
 
     private void OnStderrLine(string line)
     {
-        _stderr.Add(line);
-        McpLog.StderrLine(_logger, Name, line);
+        // Only the cut line goes on: the SDK hands over whole lines, however long (it has buffered them already).
+        var kept = _stderr.Add(line);
+        McpLog.StderrLine(_logger, Name, kept);
     }
 
     /// <summary>The version named in the SDK's "Server protocol version mismatch. Expected X, got Y", when we can speak Y.</summary>

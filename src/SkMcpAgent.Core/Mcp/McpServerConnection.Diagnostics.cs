@@ -55,6 +55,7 @@ public sealed partial class McpServerConnection
 
     private string WithStderr(string reason, IReadOnlyList<string>? fallbackTail = null)
     {
+        reason = BoundedMessage(reason);
         if (Config.Transport != McpTransportKind.Stdio)
         {
             return reason;
@@ -63,9 +64,25 @@ public sealed partial class McpServerConnection
         var stderr = _stderr.Text();
         if (stderr.Length == 0 && fallbackTail is { Count: > 0 })
         {
-            stderr = string.Join(Environment.NewLine, fallbackTail.TakeLast(20));
+            stderr = StderrTail.Bounded(fallbackTail);
         }
 
         return stderr.Length == 0 ? reason : $"{reason}{Environment.NewLine}Last stderr lines:{Environment.NewLine}{stderr}";
+    }
+
+    /// <summary>
+    /// A message fit to show: without the stderr tail the SDK appends to some of its exception messages (whole lines,
+    /// megabytes if the server printed that much; ours is added cut), and cut if it is still long.
+    /// </summary>
+    internal static string BoundedMessage(string message)
+    {
+        const string sdkTail = "Server's stderr tail:";
+        var tail = message.IndexOf(sdkTail, StringComparison.Ordinal);
+        if (tail >= 0)
+        {
+            message = message[..tail].TrimEnd();
+        }
+
+        return StderrTail.Cut(message, StderrTail.DefaultMaxLineLength);
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class McpServerConnection
             catch (OperationCanceledException ex) when (toolTimeout is not null && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 var seconds = toolTimeout.Value.TotalSeconds;
-                throw new McpToolErrorException(Name, toolName, string.Create(CultureInfo.InvariantCulture, $"Tool '{toolName}' on server '{Name}' timed out after {seconds:0.###} s."), ex);
+                throw new McpToolErrorException(Name, toolName, string.Create(CultureInfo.InvariantCulture, $"Tool '{toolName}' on server '{Name}' timed out after {seconds:0.###} s (its toolTimeout in mcp.json)."), ex);
             }
             catch (Exception ex) when (ex is not McpToolErrorException && !cancellationToken.IsCancellationRequested)
             {

@@ -54,6 +54,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<AIFunction> Functions => _functions;
 
+    /// <summary>How many characters of stderr the connection keeps (bounded however much the server writes).</summary>
+    internal int StderrRetainedLength => _stderr.RetainedLength;
+
     /// <summary>The protocol version agreed with the server, once connected.</summary>
     public string? ProtocolVersion => _client?.NegotiatedProtocolVersion;
 

@@ -26,7 +26,7 @@ internal static class McpTransports
                     StandardErrorLines = stderrLine,
                     ShutdownTimeout = s_shutdownTimeout,
                 },
-                loggerFactory);
+                new StderrQuietLoggerFactory(loggerFactory));
         }
 
         return new HttpClientTransport(
@@ -74,5 +74,44 @@ internal static class McpTransports
         }
 
         return sent;
+    }
+}
+
+/// <summary>
+/// The logger factory the SDK's stdio transport gets: its own Information lines (among them every stderr line,
+/// whole, however many megabytes long) are dropped; the connection logs each stderr line itself, cut short.
+/// Other categories and levels pass through.
+/// </summary>
+internal sealed class StderrQuietLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    internal const string Category = "ModelContextProtocol.Client.StdioClientTransport";
+
+    public ILogger CreateLogger(string categoryName)
+    {
+        var logger = inner.CreateLogger(categoryName);
+        return string.Equals(categoryName, Category, StringComparison.Ordinal) ? new WarningsOnly(logger) : logger;
+    }
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    public void Dispose()
+    {
+        // The inner factory belongs to the agent.
+    }
+
+    private sealed class WarningsOnly(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning && inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+        }
     }
 }

@@ -46,6 +46,7 @@ public static class ChatClientFactory
                 CreateAnthropic(settings).AsBuilder()
                     .UseKernelFunctionInvocation(loggerFactory)
                     .Use(static inner => new DeclareHistoryToolsChatClient(inner))
+                    .Use(inner => new StreamEndChatClient(inner, settings))
                     .Build(services));
         }
         else
@@ -146,6 +147,9 @@ public static class ChatClientFactory
         {
             options.Endpoint = endpoint;
         }
+
+        // A stream cut off before data: [DONE] is an error, not a complete response (nothing can sit lower on this path).
+        options.AddPolicy(new StreamEndPolicy(settings), PipelinePosition.PerCall);
 
         return options;
     }

@@ -1,9 +1,10 @@
 using System.Collections;
+using System.Text.RegularExpressions;
 
 namespace SkMcpAgent.Core.Providers;
 
 /// <summary>Reads the env file (".env" by default, or the one named by --env-file) without touching the process environment.</summary>
-public static class EnvFile
+public static partial class EnvFile
 {
     /// <summary>The file looked for in the current directory when no path is given.</summary>
     public const string DefaultFileName = ".env";
@@ -63,8 +64,21 @@ public static class EnvFile
         }
         catch (Exception ex) when (ex is not AgentConfigurationException)
         {
-            // DotNetEnv reports syntax errors with its parser's exception; the user needs the file and the reason.
-            throw new AgentConfigurationException($"Env file {file} is not valid: {ex.Message}", ex);
+            // DotNetEnv's parser error quotes the text it "recently consumed": the end of the previous value, often
+            // an API key. Only the position is kept, and the exception is not attached (--verbose prints inner ones).
+            throw new AgentConfigurationException($"Env file {file} is not valid: {DescribeSyntaxError(ex.Message)}");
         }
     }
+
+    /// <summary>"syntax error at line L, column C" from a parser message, and nothing else of it.</summary>
+    internal static string DescribeSyntaxError(string parserMessage)
+    {
+        var position = ParserPosition().Match(parserMessage);
+        return position.Success
+            ? $"syntax error at line {position.Groups["line"].Value}, column {position.Groups["column"].Value} (check quotes and escapes there and on the lines before it)"
+            : "syntax error (check quotes and escapes)";
+    }
+
+    [GeneratedRegex(@"Line (?<line>\d+), Column (?<column>\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ParserPosition();
 }

@@ -30,6 +30,11 @@ internal static class ProviderErrorMapper
                 $"Microsoft Entra ID sign-in for Azure OpenAI at {settings.EndpointHost} failed: sign in (az login) or set " +
                 $"{ProviderVariables.AzureApiKey} in {settings.Source}.",
                 settings.Provider, null, inner),
+            // The SDKs parse the body as it is; one that ends early (a dropped connection) is not valid JSON.
+            JsonException => new ProviderException(
+                $"The model's response from {settings.DisplayName} at {settings.EndpointHost} was not valid JSON (cut off or malformed); " +
+                "nothing from it was run: try again.",
+                settings.Provider, null, inner),
             _ when IsTimeout(exception) => new ProviderException(
                 $"{settings.DisplayName} at {settings.EndpointHost} did not answer within {Seconds(settings.Timeout)} s{Attempts(settings)}: " +
                 $"raise {ProviderVariables.TimeoutSeconds} in {settings.Source} or try again later.",
@@ -41,6 +46,12 @@ internal static class ProviderErrorMapper
             _ => null,
         };
     }
+
+    /// <summary>A streamed response that ended before the protocol's final event: nothing of it may be used.</summary>
+    public static ProviderException StreamCut(ProviderSettings settings) => new(
+        $"The model's response stream from {settings.DisplayName} at {settings.EndpointHost} was cut off before it ended; " +
+        "nothing from the incomplete response was run: try again.",
+        settings.Provider, null, null);
 
     private static ProviderException FromStatus(int status, string? apiMessage, ProviderSettings settings, Exception? inner)
     {

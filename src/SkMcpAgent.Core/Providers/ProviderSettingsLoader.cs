@@ -43,7 +43,7 @@ public static partial class ProviderSettingsLoader
                 LlmProvider.Anthropic,
                 reader.Get(ProviderVariables.AnthropicModel) ?? DefaultAnthropicModel,
                 reader.OptionalUrl(ProviderVariables.AnthropicBaseUrl),
-                reader.Required(ProviderVariables.AnthropicApiKey, "Anthropic")),
+                reader.RequiredApiKey(ProviderVariables.AnthropicApiKey, "Anthropic")),
         };
     }
 
@@ -100,7 +100,7 @@ public static partial class ProviderSettingsLoader
     {
         var endpoint = reader.RequiredUrl(ProviderVariables.AzureEndpoint, "Azure OpenAI");
         var deployment = reader.Required(ProviderVariables.AzureDeployment, "Azure OpenAI");
-        var key = reader.Get(ProviderVariables.AzureApiKey);
+        var key = reader.ApiKey(ProviderVariables.AzureApiKey);
 
         // Bearer tokens are only ever sent over TLS; say so now rather than fail on the first question.
         if (key is null && endpoint.Scheme != Uri.UriSchemeHttps)
@@ -121,8 +121,8 @@ public static partial class ProviderSettingsLoader
 
         // Local OpenAI-compatible servers (Ollama, vLLM...) need no key; api.openai.com does.
         var key = baseUrl is null
-            ? reader.Required(ProviderVariables.OpenAIApiKey, "OpenAI", $" (or set {ProviderVariables.OpenAIBaseUrl} for an OpenAI-compatible server that needs no key)")
-            : reader.Get(ProviderVariables.OpenAIApiKey);
+            ? reader.RequiredApiKey(ProviderVariables.OpenAIApiKey, "OpenAI", $" (or set {ProviderVariables.OpenAIBaseUrl} for an OpenAI-compatible server that needs no key)")
+            : reader.ApiKey(ProviderVariables.OpenAIApiKey);
 
         return common.With(LlmProvider.OpenAI, reader.Get(ProviderVariables.OpenAIModel) ?? DefaultOpenAIModel, baseUrl, key);
     }

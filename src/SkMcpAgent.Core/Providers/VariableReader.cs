@@ -17,6 +17,34 @@ internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variab
         Get(name) ?? throw new AgentConfigurationException(
             $"{name} is not set: {provider} needs it{alternative}. Set it in {EnvFilePath ?? "a .env file or the environment"}.");
 
+    /// <summary>An API key, or null when unset; it must be sendable in an HTTP header.</summary>
+    public string? ApiKey(string name) => Get(name) is { } key ? ValidKey(name, key) : null;
+
+    /// <summary>An API key that must be set; it must be sendable in an HTTP header.</summary>
+    public string RequiredApiKey(string name, string provider, string? alternative = null) =>
+        ValidKey(name, Required(name, provider, alternative));
+
+    /// <summary>
+    /// Keys go into an HTTP header, which takes visible ASCII only: a pasted curly quote, non-breaking space or
+    /// accented letter would fail every request later (and be retried, and blamed on the URL). The error names the
+    /// variable, the file and the position, never the key or any character of it.
+    /// </summary>
+    private string ValidKey(string name, string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] is < '!' or > '~')
+            {
+                throw new AgentConfigurationException(
+                    $"{name} in {Source} has a character that cannot be sent in an HTTP header at position {i + 1} of {key.Length} " +
+                    "(only visible ASCII is allowed: look for a curly quote, a non-breaking space or an accented letter pasted with it). " +
+                    "The key is not shown.");
+            }
+        }
+
+        return key;
+    }
+
     public Uri RequiredUrl(string name, string provider) => ParseUrl(name, Required(name, provider));
 
     public Uri? OptionalUrl(string name) => Get(name) is { } value ? ParseUrl(name, value) : null;

@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Chat;
 using SkMcpAgent.Core.Configuration;
+using SkMcpAgent.Core.Events;
+using SkMcpAgent.Core.Filters;
+using SkMcpAgent.Core.Functions;
 using SkMcpAgent.Core.Mcp;
 using SkMcpAgent.Core.Plugins;
 using SkMcpAgent.Core.Providers;
@@ -87,6 +91,9 @@ public sealed class AgentRuntime : IAsyncDisposable
             {
                 SystemPrompt = options.SystemPrompt ?? settings?.SystemPrompt ?? DefaultSystemPrompt,
                 Approval = approval,
+                FunctionTimeout = options.FunctionTimeout,
+                MaxFunctionsPerRequest = settings is null ? null : ProviderLimits.MaxFunctionsPerRequest(settings),
+                ProviderName = settings?.DisplayName,
             };
             if (options.MaxRounds is int rounds)
             {
@@ -95,8 +102,37 @@ public sealed class AgentRuntime : IAsyncDisposable
 
             agent = new ChatAgent(kernel, agentOptions, options.Events, options.LoggerFactory);
         }
+        else
+        {
+            // No model (tools, call): a function called directly runs under the same timeout as the model's calls,
+            // and its failures become results the same way.
+            kernel.FunctionInvocationFilters.Add(new FunctionTimeoutFilter(options.FunctionTimeout ?? FunctionTimeoutFilter.DefaultTimeout));
+            kernel.FunctionInvocationFilters.Add(new FunctionFailureFilter());
+            kernel.FunctionInvocationFilters.Add(new FunctionCallStartFilter());
+        }
 
         return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
+    }
+
+    /// <summary>The kernel function the model knows as <paramref name="qualifiedName"/> (<c>server_tool</c>), if any.</summary>
+    public KernelFunction? FindFunction(string qualifiedName) =>
+        Kernel.Plugins.SelectMany(static p => p).FirstOrDefault(f => string.Equals(f.QualifiedName(), qualifiedName, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Calls one function through the kernel, as the model's calls run: within the function timeout, failures (and
+    /// a timeout) as an error result (<see cref="FunctionOutcome.IsError"/>). Only <paramref name="cancellationToken"/>
+    /// ends it with <see cref="OperationCanceledException"/>, at once even if the server never answers.
+    /// </summary>
+    public async Task<FunctionResult> InvokeFunctionAsync(KernelFunction function, IDictionary<string, object?> arguments, IAgentEventSink events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(events);
+        var server = Kernel.Plugins.OfType<McpServerPlugin>().FirstOrDefault(p => string.Equals(p.Name, function.PluginName, StringComparison.Ordinal))?.Server.Name;
+        using var scope = FunctionCallScope.Enter("call", function.QualifiedName(), server, events);
+        return await Kernel.InvokeAsync(function, new KernelArguments(arguments), cancellationToken)
+            .WaitAsync(cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

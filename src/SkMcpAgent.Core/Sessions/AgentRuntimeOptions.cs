@@ -30,6 +30,12 @@ public sealed class AgentRuntimeOptions
 
     public int? MaxRounds { get; init; }
 
+    /// <summary>
+    /// How long one function call may run (the model's calls and <c>call</c>); null means
+    /// <see cref="Filters.FunctionTimeoutFilter.DefaultTimeout"/>, <see cref="Timeout.InfiniteTimeSpan"/> no limit.
+    /// </summary>
+    public TimeSpan? FunctionTimeout { get; init; }
+
     public ApprovalMode Approval { get; init; } = ApprovalMode.Auto;
 
     /// <summary>Receives server and function-call events (the console renders them).</summary>

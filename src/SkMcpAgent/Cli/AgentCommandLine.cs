@@ -22,6 +22,7 @@ public sealed class AgentCommandLine
     private readonly Option<string?> _config = new("--config", "-c") { Description = "The MCP server list (default: ./mcp.json, else the mcp.json at the repository root).", HelpName = "path", Recursive = true };
     private readonly Option<int?> _maxRounds = new("--max-rounds") { Description = "At most this many model round trips with function calls per question.", HelpName = "n" };
     private readonly Option<string?> _approve = new Option<string?>("--approve") { Description = "Approve function calls: auto (run them), ask (prompt in the REPL), deny.", HelpName = "mode" }.AcceptOnlyFromAmong("auto", "ask", "deny");
+    private readonly Option<double?> _toolTimeout = new("--tool-timeout") { Description = "Cancel a function call after this many seconds (default 120; 0 for no limit), for the model's calls and 'call'.", HelpName = "seconds", Recursive = true };
     private readonly Option<string?> _system = new("--system") { Description = "The system prompt.", HelpName = "text" };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Log details (and stack traces) to stderr.", Recursive = true };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Only the answer: no tool traces or diagnostics on stderr.", Recursive = true };
@@ -39,7 +40,7 @@ public sealed class AgentCommandLine
     {
         _root = new RootCommand("SkMcpAgent: a terminal agent that lets an LLM call the tools of MCP servers.");
         _root.Arguments.Add(_question);
-        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _system, _verbose, _quiet, _noColor, _interactive })
+        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _toolTimeout, _system, _verbose, _quiet, _noColor, _interactive })
         {
             _root.Options.Add(option);
         }
@@ -57,6 +58,15 @@ public sealed class AgentCommandLine
             if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds < 1)
             {
                 result.AddError("--max-rounds must be at least 1.");
+            }
+        });
+
+        _toolTimeout.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && (seconds < 0 || double.IsNaN(seconds) || seconds > int.MaxValue / 1000.0))
+            {
+                result.AddError("--tool-timeout must be a number of seconds, 0 or more (0 for no limit).");
             }
         });
 
@@ -140,6 +150,7 @@ public sealed class AgentCommandLine
             ConfigFile = result.GetValue(_config),
             MaxRounds = result.GetValue(_maxRounds),
             Approve = ParseApprovalMode(result.GetValue(_approve)),
+            ToolTimeout = ToTimeout(result.GetValue(_toolTimeout)),
             SystemPrompt = result.GetValue(_system),
             Verbose = result.GetValue(_verbose),
             Quiet = result.GetValue(_quiet),
@@ -147,6 +158,14 @@ public sealed class AgentCommandLine
             Interactive = result.GetValue(_interactive),
         };
     }
+
+    /// <summary>--tool-timeout's seconds as a timeout: 0 is no limit, none is the default (null).</summary>
+    public static TimeSpan? ToTimeout(double? seconds) => seconds switch
+    {
+        null => null,
+        0 => Timeout.InfiniteTimeSpan,
+        _ => TimeSpan.FromSeconds(seconds.Value),
+    };
 
     /// <summary>Parses auto/ask/deny (any case); null for anything else.</summary>
     public static ApprovalMode? ParseApprovalMode(string? text) => text?.ToUpperInvariant() switch

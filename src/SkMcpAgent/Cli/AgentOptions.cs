@@ -18,6 +18,9 @@ public sealed record AgentOptions
 
     public ApprovalMode? Approve { get; init; }
 
+    /// <summary>How long one function call may run (<c>--tool-timeout</c>); null for the default, infinite for none.</summary>
+    public TimeSpan? ToolTimeout { get; init; }
+
     public string? SystemPrompt { get; init; }
 
     public bool Verbose { get; init; }

@@ -20,9 +20,10 @@ public static class HelpText
           mcp.json at the repository root.
 
         Exit codes:
-          0    answered (or the command succeeded)
-          1    failed at run time (provider error, every MCP server down, a called function failed)
-          2    usage or configuration error (bad option, malformed mcp.json, no provider configured)
+          0    answered (also when a function the model called failed: see --json toolCalls[].ok), or the command succeeded
+          1    failed at run time (provider error or cut-off response, every MCP server down, 'call' whose function
+               failed or timed out, no answer but calls left after --max-rounds)
+          2    usage or configuration error (bad option, malformed mcp.json, no provider configured, more functions than the provider accepts)
           130  cancelled (Ctrl+C)
 
         In the REPL, type /help for commands; Ctrl+C cancels the current answer, Ctrl+D or /exit quits.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
 using SkMcpAgent.Core.Chat;
+using SkMcpAgent.Core.Filters;
 using SkMcpAgent.Core.Functions;
 using SkMcpAgent.Output;
 using SkMcpAgent.Rendering;
@@ -11,7 +12,10 @@ using SkMcpAgent.Session;
 
 namespace SkMcpAgent.Modes;
 
-/// <summary><c>call &lt;function&gt; [--args JSON]</c>: one function, called directly; its result goes to stdout.</summary>
+/// <summary>
+/// <c>call &lt;function&gt; [--args JSON]</c>: one function, called through the kernel (its timeout and failure
+/// filters, as for the model's calls); its result goes to stdout.
+/// </summary>
 public static class CallMode
 {
     public static async Task<int> RunAsync(string functionName, string? argumentsJson, AgentOptions options, Terminal terminal, SessionSetup setup, CancellationToken cancellationToken)
@@ -24,33 +28,27 @@ public static class CallMode
         await session.Hub.WaitForAllAsync(cancellationToken);
 
         var functions = session.Hub.GetFunctions();
-        var function = functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.Ordinal))
+        var source = functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.Ordinal))
             ?? throw new AgentConfigurationException(UnknownFunction(functionName, functions, session));
+        var function = session.Runtime.FindFunction(source.Name)
+            ?? throw new AgentConfigurationException(UnknownFunction(functionName, functions, session));
+        var serverName = source.GetServerName();
 
+        // Through the kernel, like the model's calls: the same timeout and the same failures-as-results.
         var stopwatch = Stopwatch.StartNew();
-        object? result;
-        bool ok;
-        using (FunctionCallScope.Enter("call", function.Name, function.GetServerName(), events))
-        {
-            try
-            {
-                result = await function.InvokeAsync(arguments, cancellationToken);
-                ok = !FunctionResultFormatter.IsToolError(result);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                result = ex.Message;
-                ok = false;
-            }
-        }
+        var outcome = await session.Runtime.InvokeFunctionAsync(function, arguments, events, cancellationToken);
+        var ok = !FunctionOutcome.IsError(outcome);
+        var failure = FunctionOutcome.Exception(outcome);
+        var text = ok || failure is null
+            ? FunctionOutcome.Text(outcome)
+            : failure is TimeoutException ? TimedOut(source.Name, options.ToolTimeout ?? FunctionTimeoutFilter.DefaultTimeout) : failure.Message;
 
-        var text = FunctionResultFormatter.Format(result);
         if (options.Json)
         {
             JsonOutput.Write(terminal.Host.Output, new
             {
-                function = function.Name,
-                server = function.GetServerName(),
+                function = source.Name,
+                server = serverName,
                 ok,
                 result = ok ? text : null,
                 error = ok ? null : text,
@@ -63,11 +61,16 @@ public static class CallMode
         }
         else
         {
-            terminal.Error($"{function.Name} failed: {TextSummary.OneLine(text, 500)}");
+            terminal.Error(failure is TimeoutException ? text : $"{source.Name} failed: {TextSummary.OneLine(text, 500)}");
         }
 
         return ok ? ExitCodes.Success : ExitCodes.RuntimeError;
     }
+
+    /// <summary>The line for a call the timeout cancelled: the function, the limit, and how to change it.</summary>
+    public static string TimedOut(string functionName, TimeSpan limit) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{functionName} did not answer within {limit.TotalSeconds:0.###} s and was cancelled; change the limit with --tool-timeout SECONDS (0 for none).");
 
     /// <summary>The --args JSON as function arguments; it must be an object.</summary>
     public static AIFunctionArguments ParseArguments(string? json)

@@ -41,12 +41,28 @@ public static class SingleShotMode
             ? (await agent.RunAsync(question, cancellationToken)).Text
             : await StreamAsync(agent, question, terminal, cancellationToken);
 
+        if (agent.LastTurnCallsNotRun > 0)
+        {
+            terminal.Error(RoundLimitMessage(agent, answer));
+        }
+
         if (options.Json)
         {
             JsonOutput.Write(terminal.Host.Output, BuildJson(answer, session, agent));
         }
 
-        return ExitCodes.Success;
+        // Calls left unrun with nothing said is not an answer.
+        return agent.LastTurnCallsNotRun > 0 && string.IsNullOrWhiteSpace(answer) ? ExitCodes.RuntimeError : ExitCodes.Success;
+    }
+
+    /// <summary>The line for a turn that ended on function calls the round limit kept from running.</summary>
+    public static string RoundLimitMessage(ChatAgent agent, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var calls = agent.LastTurnCallsNotRun == 1 ? "a function call" : $"{agent.LastTurnCallsNotRun} function calls";
+        return $"the model still asked for {calls} after the limit of {agent.MaxRounds} function-calling rounds (--max-rounds) " +
+            $"switched functions off; {(agent.LastTurnCallsNotRun == 1 ? "it was" : "they were")} not run" +
+            (string.IsNullOrWhiteSpace(answer) ? ", and the model gave no answer." : ", so the answer may be incomplete.");
     }
 
     /// <summary>Writes the answer to stdout as it arrives; returns it whole.</summary>
@@ -81,6 +97,7 @@ public static class SingleShotMode
             .Select(static c => new JsonToolCall(c.Function, c.Server, c.Arguments, c.Succeeded, c.Succeeded ? null : c.Result, Math.Round(c.Duration.TotalMilliseconds, 1)))
             .ToList();
         var usage = agent.LastUsage is UsageDetails u ? new JsonUsage(u.InputTokenCount, u.OutputTokenCount, u.TotalTokenCount) : null;
-        return new JsonAnswer(answer, session.ProviderName, session.Model, calls, usage);
+        var stopReason = agent.LastTurnCallsNotRun > 0 ? JsonStopReasons.MaxRounds : JsonStopReasons.Answered;
+        return new JsonAnswer(answer, session.ProviderName, session.Model, calls, usage, stopReason);
     }
 }

@@ -1,12 +1,27 @@
 namespace SkMcpAgent.Output;
 
-/// <summary>What <c>--json</c> prints for an answered question.</summary>
+/// <summary>
+/// What <c>--json</c> prints for an answered question. <paramref name="StopReason"/> says how the turn ended:
+/// <see cref="JsonStopReasons.Answered"/>, or <see cref="JsonStopReasons.MaxRounds"/> when the model still asked for
+/// functions after <c>--max-rounds</c> switched them off (those calls were not run).
+/// </summary>
 public sealed record JsonAnswer(
     string Answer,
     string? Provider,
     string? Model,
     IReadOnlyList<JsonToolCall> ToolCalls,
-    JsonUsage? Usage);
+    JsonUsage? Usage,
+    string StopReason = JsonStopReasons.Answered);
+
+/// <summary>The values of <see cref="JsonAnswer.StopReason"/>.</summary>
+public static class JsonStopReasons
+{
+    /// <summary>The model answered.</summary>
+    public const string Answered = "answered";
+
+    /// <summary>The model still asked for functions after the round limit; they were not run.</summary>
+    public const string MaxRounds = "maxRounds";
+}
 
 /// <summary>One function call of the turn; <paramref name="Error"/> is the failure text when <paramref name="Ok"/> is false.</summary>
 public sealed record JsonToolCall(

@@ -57,6 +57,9 @@ public sealed class EventRenderer : IAgentEventSink
             case ServerStateChanged state when ShowServerEvents || (ShowFailedServers && state.State == ServerState.Failed):
                 RenderState(state);
                 break;
+            case ServerWarning warning when ShowServerEvents || ShowFailedServers:
+                _terminal.WriteErrMarkupLine($"[yellow]![/] {Markup.Escape(warning.ServerName)}: {Markup.Escape(warning.Message)}");
+                break;
             case ServerFunctionsChanged functions when ShowServerEvents:
                 if (_shownFunctionCounts.TryGetValue(functions.ServerName, out var shown) && shown != functions.FunctionCount)
                 {

@@ -7,6 +7,11 @@ namespace SkMcpAgent.Rendering;
 /// The two output channels: stdout carries answers (and the REPL prompt), stderr carries traces and diagnostics.
 /// Colour only where both the user and the stream allow it.
 /// </summary>
+/// <remarks>
+/// Everything written here passes <see cref="TerminalText.Sanitize"/>: text from servers and models cannot put
+/// escape sequences on the terminal. The one exception is <see cref="WriteAnswer"/> when stdout is not a terminal
+/// (a file or a pipe): there the answer's exact text is written.
+/// </remarks>
 public sealed class Terminal
 {
     private readonly Lock _gate = new();
@@ -42,12 +47,15 @@ public sealed class Terminal
 
     public bool Verbose { get; }
 
-    /// <summary>Writes answer text exactly as given (no markup, no wrapping).</summary>
+    /// <summary>
+    /// Writes answer text as given (no markup, no wrapping): exactly when stdout is a file or a pipe, with control
+    /// characters made visible when it is a terminal.
+    /// </summary>
     public void WriteAnswer(string text)
     {
         lock (_gate)
         {
-            Host.Output.Write(text);
+            Host.Output.Write(Host.IsOutputRedirected ? text : TerminalText.Sanitize(text));
             Host.Output.Flush();
         }
     }
@@ -76,6 +84,7 @@ public sealed class Terminal
 
     public void WriteErrMarkupLine(string markup)
     {
+        markup = TerminalText.Sanitize(markup);
         if (ActivePrompt is not { } prompt || !ErrorColor || !OutputColor)
         {
             WriteMarkupLine(Err, Host.Error, ErrorColor, markup);
@@ -92,7 +101,18 @@ public sealed class Terminal
         }
     }
 
-    public void WriteOutMarkupLine(string markup) => WriteMarkupLine(Out, Host.Output, OutputColor, markup);
+    public void WriteOutMarkupLine(string markup) => WriteMarkupLine(Out, Host.Output, OutputColor, TerminalText.Sanitize(markup));
+
+    /// <summary>Plain text lines on stderr (a stack trace with --verbose), control characters made visible.</summary>
+    public void WriteErrText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        lock (_gate)
+        {
+            Host.Error.WriteLine(TerminalText.Sanitize(text));
+            Host.Error.Flush();
+        }
+    }
 
     // Without colour the text is written directly: Spectre's non-ANSI backend would still set colours through
     // System.Console, which leaks escape codes onto a terminal.

@@ -25,19 +25,27 @@ public static class ToolListRenderer
 
             foreach (var function in hub.GetFunctions(server))
             {
-                terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
-                if (!details)
-                {
-                    continue;
-                }
-
-                foreach (var parameter in Parameters(function))
-                {
-                    var required = parameter.Required ? "required" : "optional";
-                    var description = string.IsNullOrEmpty(parameter.Description) ? string.Empty : ": " + TextSummary.OneLine(parameter.Description, 120);
-                    terminal.WriteOutMarkupLine($"      [grey]{Markup.Escape(parameter.Name)} ({Markup.Escape(parameter.Type)}, {required}){Markup.Escape(description)}[/]");
-                }
+                RenderFunction(terminal, function, details);
             }
+        }
+    }
+
+    /// <summary>One function: its name and description, then (with details) a line per parameter.</summary>
+    public static void RenderFunction(Terminal terminal, AIFunction function, bool details = true)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(function);
+        terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(function.Name)}[/]  {Markup.Escape(TextSummary.OneLine(function.Description, 160))}");
+        if (!details)
+        {
+            return;
+        }
+
+        foreach (var parameter in Parameters(function))
+        {
+            var required = parameter.Required ? "required" : "optional";
+            var description = string.IsNullOrEmpty(parameter.Description) ? string.Empty : ": " + TextSummary.OneLine(parameter.Description, 120);
+            terminal.WriteOutMarkupLine($"      [grey]{Markup.Escape(parameter.Name)} ({Markup.Escape(parameter.Type)}, {required}){Markup.Escape(description)}[/]");
         }
     }
 

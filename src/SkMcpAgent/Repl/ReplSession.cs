@@ -128,7 +128,11 @@ public sealed partial class ReplSession
         {
             try
             {
-                await SingleShotMode.StreamAsync(agent, question, _terminal, turn.Token);
+                var answer = await SingleShotMode.StreamAsync(agent, question, _terminal, turn.Token);
+                if (agent.LastTurnCallsNotRun > 0)
+                {
+                    _terminal.Error(SingleShotMode.RoundLimitMessage(agent, answer));
+                }
             }
             catch (OperationCanceledException) when (turn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -183,7 +187,7 @@ public sealed partial class ReplSession
         _terminal.Error(ErrorReport.From(ex).Message);
         if (_terminal.Verbose)
         {
-            _terminal.Host.Error.WriteLine(ex.ToString());
+            _terminal.WriteErrText(ex.ToString());
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class AgentSession : IAsyncDisposable
 
     public McpServerHub Hub => _runtime.Hub;
 
+    /// <summary>The Core's session: the kernel, its functions, and direct calls through the kernel's filters.</summary>
+    public AgentRuntime Runtime => _runtime;
+
     public ApprovalPolicy Approval => _runtime.Approval;
 
     public ILoggerFactory LoggerFactory { get; }
@@ -75,7 +78,7 @@ public sealed class AgentSession : IAsyncDisposable
             throw new AgentConfigurationException($"MCP server list not found: {configPath} (given with --config).");
         }
 
-        var loggerFactory = Logging.Create(options.Verbose);
+        var loggerFactory = Logging.Create(options.Verbose, terminal);
         try
         {
             var runtime = AgentRuntime.Create(new AgentRuntimeOptions
@@ -88,6 +91,7 @@ public sealed class AgentSession : IAsyncDisposable
                 ChatClient = withModel ? setup.ChatClient : null,
                 SystemPrompt = options.SystemPrompt,
                 MaxRounds = options.MaxRounds,
+                FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,
                 Events = events,
                 LoggerFactory = loggerFactory,

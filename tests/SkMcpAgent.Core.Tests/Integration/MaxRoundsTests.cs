@@ -34,6 +34,38 @@ public sealed class MaxRoundsTests(IntegrationFixture fixture)
 
     [Theory]
     [MemberData(nameof(ProvidersAndModes))]
+    public async Task Agent_CountsTheCallsNotRun_WhenTheModelStillCallsAfterToolsWereSwitchedOff(LlmProvider provider, bool streaming)
+    {
+        // Even asked without tools, this model answers with another call, and no text.
+        fixture.Script(
+            FakeAnswers.CallForecast,
+            _ => FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("weather_get_forecast", FakeAnswers.AustinArguments, "call_after_limit")));
+        using var agent = AgentUnderTest.Create(fixture, provider, options => options.MaxRounds = 1);
+
+        var answer = await agent.AskAsync("What's the weather in Austin?", streaming, TestTimeouts.DefaultToken());
+
+        Assert.Equal("", answer);
+        Assert.Equal(2, fixture.Requests.Count);
+        Assert.Single(agent.Agent.LastTurnCalls);
+        Assert.Equal(1, agent.Agent.LastTurnCallsNotRun);
+        var notRun = agent.Agent.History.SelectMany(m => m.Contents).OfType<Microsoft.Extensions.AI.FunctionResultContent>().Single(r => r.CallId == "call_after_limit");
+        Assert.Equal("Not run: the maximum number of function-calling rounds for this turn was reached.", notRun.Result);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
+    public async Task Agent_CountsNoCallsNotRun_WhenTheModelAnswersAfterTheRoundLimit(LlmProvider provider, bool streaming)
+    {
+        fixture.Script(FakeAnswers.CallForecast, FakeAnswers.FromForecast);
+        using var agent = AgentUnderTest.Create(fixture, provider, options => options.MaxRounds = 1);
+
+        await agent.AskAsync("What's the weather in Austin?", streaming, TestTimeouts.DefaultToken());
+
+        Assert.Equal(0, agent.Agent.LastTurnCallsNotRun);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndModes))]
     public async Task Turn_EndsInText_AfterMaxRoundsOfCalls_WhenTheModelKeepsCalling(LlmProvider provider, bool streaming)
     {
         // A model that would call forever: every reply with tools declared is another call.

@@ -39,7 +39,7 @@ internal static class AnthropicWire
         };
     }
 
-    /// <summary>The (event, data) pairs of a streamed reply, in the order the Messages API sends them.</summary>
+    /// <summary>The (event, data) pairs of a streamed reply, in the order the Messages API sends them (up to the cut, if any).</summary>
     public static IEnumerable<(string Event, string Data)> Events(FakeLlmReply reply, string id, string model)
     {
         var start = Message(FakeLlmReply.Text(""), id, model);
@@ -55,6 +55,10 @@ internal static class AnthropicWire
             foreach (var piece in Pieces.Split(reply.Content, reply.StreamPieces))
             {
                 yield return BlockDelta(index, new JsonObject { ["type"] = "text_delta", ["text"] = piece });
+                if (reply.Cut == FakeLlmCut.MidText)
+                {
+                    yield break;
+                }
             }
 
             yield return BlockStop(index++);
@@ -73,9 +77,18 @@ internal static class AnthropicWire
             foreach (var piece in Pieces.Split(call.ArgumentsJson, reply.StreamPieces))
             {
                 yield return BlockDelta(index, new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = piece });
+                if (reply.Cut == FakeLlmCut.MidArguments)
+                {
+                    yield break;
+                }
             }
 
             yield return BlockStop(index);
+        }
+
+        if (reply.Cut != FakeLlmCut.None)
+        {
+            yield break;
         }
 
         yield return Event("message_delta", new JsonObject

@@ -39,6 +39,9 @@ public sealed record FakeLlmReply
     /// <summary>Overrides the finish reason (protocol spelling: "length" for OpenAI, "max_tokens" for Anthropic).</summary>
     public string? FinishReason { get; init; }
 
+    /// <summary>Ends the response early, without the protocol's final event (see <see cref="FakeLlmCut"/>).</summary>
+    public FakeLlmCut Cut { get; init; }
+
     public static FakeLlmReply Text(string text) => new() { Content = text };
 
     public static FakeLlmReply ToolCalls(params (string Name, string ArgumentsJson)[] calls) =>

@@ -9,7 +9,7 @@ public sealed partial class FakeLlmServer
     {
         if (!request.Stream)
         {
-            await WriteJsonAsync(context, 200, OpenAIWire.Completion(reply, id, model).ToJsonString(), cancellationToken);
+            await WriteJsonAsync(context, 200, CutJson(OpenAIWire.Completion(reply, id, model).ToJsonString(), reply), cancellationToken);
             return;
         }
 
@@ -26,7 +26,7 @@ public sealed partial class FakeLlmServer
     {
         if (!request.Stream)
         {
-            await WriteJsonAsync(context, 200, AnthropicWire.Message(reply, id, model).ToJsonString(), cancellationToken);
+            await WriteJsonAsync(context, 200, CutJson(AnthropicWire.Message(reply, id, model).ToJsonString(), reply), cancellationToken);
             return;
         }
 
@@ -61,6 +61,9 @@ public sealed partial class FakeLlmServer
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(json, cancellationToken);
     }
+
+    // A cut JSON reply ends in the middle of its body (sent whole, with a Content-Length that matches what is sent).
+    private static string CutJson(string json, FakeLlmReply reply) => reply.Cut == FakeLlmCut.None ? json : json[..(json.Length / 2)];
 
     private static void StartEventStream(HttpContext context)
     {

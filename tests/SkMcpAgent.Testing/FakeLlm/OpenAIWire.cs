@@ -37,7 +37,7 @@ internal static class OpenAIWire
         };
     }
 
-    /// <summary>The "data:" payloads of a streamed reply, ending with [DONE].</summary>
+    /// <summary>The "data:" payloads of a streamed reply, ending with [DONE] (unless the reply is cut).</summary>
     public static IEnumerable<string> Chunks(FakeLlmReply reply, string id, string model, bool includeUsage)
     {
         yield return Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = "" }, null).ToJsonString();
@@ -45,6 +45,10 @@ internal static class OpenAIWire
         foreach (var piece in Pieces.Split(reply.Content, reply.StreamPieces))
         {
             yield return Chunk(id, model, new JsonObject { ["content"] = piece }, null).ToJsonString();
+            if (reply.Cut == FakeLlmCut.MidText)
+            {
+                yield break;
+            }
         }
 
         // Each call opens with its id and name, then its arguments arrive in pieces; calls are told apart by index.
@@ -66,7 +70,16 @@ internal static class OpenAIWire
                     ["index"] = i,
                     ["function"] = new JsonObject { ["arguments"] = piece },
                 }), null).ToJsonString();
+                if (reply.Cut == FakeLlmCut.MidArguments)
+                {
+                    yield break;
+                }
             }
+        }
+
+        if (reply.Cut != FakeLlmCut.None)
+        {
+            yield break;
         }
 
         yield return Chunk(id, model, new JsonObject(), FinishReason(reply)).ToJsonString();

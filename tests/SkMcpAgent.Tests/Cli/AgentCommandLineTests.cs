@@ -145,4 +145,30 @@ public sealed class AgentCommandLineTests
     {
         Assert.Equal(expected, AgentCommandLine.ParseApprovalMode(text));
     }
+
+    [Theory]
+    [InlineData("2.5", 2500)]
+    [InlineData("0", -1)]
+    public void Parse_ReadsToolTimeout_ForCall_WhenGivenInSeconds(string seconds, int expectedMilliseconds)
+    {
+        var call = Assert.IsType<CallCommand>(_commandLine.Parse(["call", "disk_get_disk_usage", "--tool-timeout", seconds]));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), call.Options.ToolTimeout);
+    }
+
+    [Fact]
+    public void Parse_LeavesToolTimeoutToTheDefault_WhenNotGiven()
+    {
+        var chat = Assert.IsType<ChatCommand>(_commandLine.Parse(["hello"]));
+
+        Assert.Null(chat.Options.ToolTimeout);
+    }
+
+    [Fact]
+    public void Parse_RejectsToolTimeout_WhenNegative()
+    {
+        var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse(["call", "x", "--tool-timeout", "-1"]));
+
+        Assert.Contains("--tool-timeout", invalid.Message, StringComparison.Ordinal);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class JsonOutputTests
         Assert.Equal(JsonValueKind.Null, call.GetProperty("error").ValueKind);
         Assert.Equal(12.5, call.GetProperty("durationMs").GetDouble());
         Assert.Equal(15, root.GetProperty("usage").GetProperty("totalTokens").GetInt64());
+        Assert.Equal("answered", root.GetProperty("stopReason").GetString());
     }
 
     [Fact]

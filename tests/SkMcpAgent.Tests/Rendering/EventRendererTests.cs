@@ -37,6 +37,17 @@ public sealed class EventRendererTests
     }
 
     [Fact]
+    public void Publish_ShowsAServerWarning_WhenOtherServerEventsAreHidden()
+    {
+        var recording = new RecordingHost();
+        var renderer = new EventRenderer(new Terminal(recording.Host, noColor: true, quiet: false, verbose: false)) { ShowServerEvents = false };
+
+        renderer.Publish(new ServerWarning("sloppy", "tool 'string_schema' was skipped: it has an inputSchema that is not a JSON object (string)"));
+
+        Assert.Contains("! sloppy: tool 'string_schema' was skipped: it has an inputSchema that is not a JSON object (string)", recording.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Publish_ShowsNothing_WhenQuiet()
     {
         var recording = new RecordingHost();

@@ -7,7 +7,7 @@ public sealed class RecordingHost
 {
     private readonly Dictionary<string, string?> _environment = new(StringComparer.Ordinal);
 
-    public RecordingHost(string input = "", bool inputRedirected = true, string? currentDirectory = null)
+    public RecordingHost(string input = "", bool inputRedirected = true, string? currentDirectory = null, bool outputIsTerminal = false)
     {
         Host = new ConsoleHost
         {
@@ -15,7 +15,7 @@ public sealed class RecordingHost
             Output = OutputWriter,
             Error = ErrorWriter,
             IsInputRedirected = inputRedirected,
-            IsOutputRedirected = true,
+            IsOutputRedirected = !outputIsTerminal,
             IsErrorRedirected = true,
             GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
             CurrentDirectory = currentDirectory ?? Environment.CurrentDirectory,

@@ -36,9 +36,12 @@ public sealed class ReplHarness : IDisposable
 
     public RecordingHost? Recording { get; private set; }
 
+    /// <summary>Whether stdout is recorded as a terminal (answers shown sanitised) rather than a pipe.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     public async Task<int> RunAsync(string input, params string[] extraArgs)
     {
-        Recording = new RecordingHost(input, inputRedirected: true, currentDirectory: Folder);
+        Recording = new RecordingHost(input, inputRedirected: true, currentDirectory: Folder, outputIsTerminal: OutputIsTerminal);
         var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder };
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         return await AgentApp.RunAsync(["--interactive", "--config", ConfigPath, .. extraArgs], Recording.Host, setup).WaitAsync(timeout.Token);
