@@ -23,6 +23,9 @@ internal static partial class McpLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "MCP server '{Server}': {Warning}")]
     public static partial void ToolSkipped(ILogger logger, string server, string warning);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}': stopped {Count} process(es) it had started and left running.")]
+    public static partial void LeftoverProcessesStopped(ILogger logger, string server, int count);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' stderr: {Line}")]
     public static partial void StderrLine(ILogger logger, string server, string line);
 

@@ -92,7 +92,7 @@ public sealed partial class McpServerConnection
     }
 
     private IClientTransport CreateTransport(TimeSpan timeout) =>
-        McpTransports.Create(Config, timeout, OnStderrLine, _loggerFactory);
+        McpTransports.Create(Config, timeout, OnStderrLine, _loggerFactory, _processTag);
 
     private void OnStderrLine(string line)
     {

@@ -21,6 +21,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly StderrTail _stderr = new();
+
+    // Marks this server's processes (its children's too), so that stopping it stops them all.
+    private readonly string _processTag = ServerProcessTag.Create();
     private volatile McpClient? _client;
     private volatile IReadOnlyList<AIFunction> _functions = [];
     private volatile string? _failureReason;
@@ -92,6 +95,8 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             }
         }
 
+        // A start that failed half-way may have left processes behind too.
+        StopLeftoverProcesses();
         _settled.TrySetResult();
     }
 
@@ -126,6 +131,20 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         catch (Exception ex)
         {
             McpLog.DisposeFailed(_logger, Name, ex);
+        }
+
+        StopLeftoverProcesses();
+    }
+
+    /// <summary>
+    /// The SDK stops the process it started; what that process started (<c>npx</c>'s node, a script's children)
+    /// would live on. Those carry this connection's tag and are stopped here.
+    /// </summary>
+    private void StopLeftoverProcesses()
+    {
+        if (Config.Transport == McpTransportKind.Stdio && ServerProcessTag.KillTagged(_processTag) is > 0 and var count)
+        {
+            McpLog.LeftoverProcessesStopped(_logger, Name, count);
         }
     }
 }

@@ -10,7 +10,7 @@ internal static class McpTransports
     // Long enough for a well-behaved server to flush and exit once stdin closes, short enough not to stall exit.
     private static readonly TimeSpan s_shutdownTimeout = TimeSpan.FromSeconds(2);
 
-    public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory)
+    public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory, string? processTag = null)
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
@@ -22,7 +22,7 @@ internal static class McpTransports
                     Arguments = [.. config.Args],
                     WorkingDirectory = config.Cwd,
                     InheritEnvironmentVariables = false,
-                    EnvironmentVariables = ChildEnvironment(config),
+                    EnvironmentVariables = ChildEnvironment(config, processTag),
                     StandardErrorLines = stderrLine,
                     ShutdownTimeout = s_shutdownTimeout,
                 },
@@ -45,12 +45,17 @@ internal static class McpTransports
     /// The SDK's small safe set (PATH, HOME, ...) plus what the entry names. Nothing else of the agent's environment
     /// reaches the child, so API keys in the agent's environment stay there.
     /// </summary>
-    internal static Dictionary<string, string?> ChildEnvironment(McpServerConfig config)
+    internal static Dictionary<string, string?> ChildEnvironment(McpServerConfig config, string? processTag = null)
     {
         var environment = StdioClientTransportOptions.GetDefaultEnvironmentVariables();
         foreach (var (name, value) in config.Env)
         {
             environment[name] = value;
+        }
+
+        if (processTag is not null)
+        {
+            environment[ServerProcessTag.Variable] = processTag;
         }
 
         return environment;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SkMcpAgent.Hosting;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace SkMcpAgent.Hosting;
 /// </summary>
 public sealed class ConsoleHost
 {
+    // Kept for the life of the process: the registration ends when it is collected.
+    private static PosixSignalRegistration? s_sigterm;
+
     public required TextReader Input { get; init; }
 
     public required TextWriter Output { get; init; }
@@ -24,6 +29,9 @@ public sealed class ConsoleHost
 
     public InterruptSource Interrupts { get; init; } = new();
 
+    /// <summary>Run on SIGTERM before the process ends (the real console only; tests may call it themselves).</summary>
+    public TerminationHooks Termination { get; init; } = new();
+
     /// <summary>True when keys can be read one by one for line editing (a real terminal that is not dumb).</summary>
     public bool SupportsLineEditing { get; init; }
 
@@ -32,6 +40,8 @@ public sealed class ConsoleHost
     {
         var interrupts = new InterruptSource();
         Console.CancelKeyPress += (_, e) => e.Cancel = interrupts.Raise();
+        var termination = new TerminationHooks();
+        s_sigterm = termination.HandleSigterm();
         var term = Environment.GetEnvironmentVariable("TERM");
         return new ConsoleHost
         {
@@ -42,6 +52,7 @@ public sealed class ConsoleHost
             IsOutputRedirected = Console.IsOutputRedirected,
             IsErrorRedirected = Console.IsErrorRedirected,
             Interrupts = interrupts,
+            Termination = termination,
             SupportsLineEditing = !Console.IsInputRedirected && !Console.IsOutputRedirected
                 && !string.Equals(term, "dumb", StringComparison.Ordinal),
         };

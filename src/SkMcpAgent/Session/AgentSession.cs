@@ -21,6 +21,7 @@ public sealed class AgentSession : IAsyncDisposable
 
     private readonly AgentRuntime _runtime;
     private readonly SessionSetup _setup;
+    private readonly IDisposable _termination;
 
     private AgentSession(AgentRuntime runtime, Terminal terminal, EventRenderer events, ILoggerFactory loggerFactory, SessionSetup setup, string? configPath)
     {
@@ -30,6 +31,9 @@ public sealed class AgentSession : IAsyncDisposable
         Events = events;
         LoggerFactory = loggerFactory;
         ConfigPath = configPath;
+
+        // On SIGTERM the servers stop with their process trees before the process ends.
+        _termination = terminal.Host.Termination.Register(() => runtime.Hub.DisposeAsync().AsTask());
     }
 
     public Terminal Terminal { get; }
@@ -130,6 +134,7 @@ public sealed class AgentSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _termination.Dispose();
         await _runtime.DisposeAsync();
         LoggerFactory.Dispose();
     }

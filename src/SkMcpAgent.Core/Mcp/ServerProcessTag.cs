@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace SkMcpAgent.Core.Mcp;
+
+/// <summary>
+/// Marks every process of one stdio server (the server, and whatever it starts: <c>npx</c> then node, a shell
+/// script's children) with an environment variable, so that stopping the server can stop them all. The SDK stops
+/// only the process it started, and a child that outlived it would outlive the agent too. Linux reads the marks in
+/// <c>/proc</c>; elsewhere stopping the tree is left to the SDK.
+/// </summary>
+internal static class ServerProcessTag
+{
+    /// <summary>The variable each stdio server's environment carries; children inherit it.</summary>
+    public const string Variable = "SKMCPAGENT_SERVER_TAG";
+
+    /// <summary>A new tag for one server connection.</summary>
+    public static string Create() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Kills every process (other than this one) whose environment carries <paramref name="tag"/>; returns how many.</summary>
+    public static int KillTagged(string tag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        var marker = Encoding.UTF8.GetBytes(Variable + "=" + tag + "\0");
+        var killed = 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            if (Carries(Path.Combine(directory, "environ"), marker) && TryKill(pid))
+            {
+                killed++;
+            }
+        }
+
+        return killed;
+    }
+
+    private static bool Carries(string environPath, byte[] marker)
+    {
+        try
+        {
+            // Entries are NUL-separated; the marker starts an entry (at 0, or after a NUL) and ends with its NUL.
+            var environ = File.ReadAllBytes(environPath).AsSpan();
+            for (var index = environ.IndexOf(marker); index >= 0; index = NextIndex(environ, marker, index))
+            {
+                if (index == 0 || environ[index - 1] == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The process ended meanwhile, or belongs to someone else.
+            return false;
+        }
+    }
+
+    private static int NextIndex(ReadOnlySpan<byte> environ, byte[] marker, int previous)
+    {
+        var next = environ[(previous + 1)..].IndexOf(marker);
+        return next < 0 ? -1 : previous + 1 + next;
+    }
+
+    private static bool TryKill(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SkMcpAgent.EndToEnd.Tests.Support;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.EndToEnd.Tests;
+
+/// <summary>A stdio server and the processes it started do not outlive the agent: on a normal exit or on SIGTERM.</summary>
+[Collection(AgentProcessGroup.Name)]
+public sealed class ProcessLifetimeTests : IAsyncLifetime
+{
+    private static readonly string s_script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.EndToEnd.Tests", "spawner-server.mjs");
+    private AgentWorkspace _workspace = null!;
+
+    private string PidsFile => Path.Combine(_workspace.Directory, "spawner.pids");
+
+    public async Task InitializeAsync()
+    {
+        _workspace = await AgentWorkspace.CreateAsync();
+        File.WriteAllText(_workspace.ConfigPath, JsonSerializer.Serialize(new
+        {
+            mcpServers = new Dictionary<string, object>
+            {
+                ["spawner"] = new { command = "node", args = new[] { s_script }, env = new Dictionary<string, string> { ["PIDS_FILE"] = PidsFile } },
+            },
+        }));
+    }
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
+
+    [Fact]
+    public async Task Repl_StopsTheServerAndTheProcessesItStarted_WhenItExits()
+    {
+        await using var agent = AgentProcess.Start(_workspace.Directory, ["--interactive"]);
+        await agent.WaitForOutputAsync("spawner ready");
+        var pids = ReadPids();
+
+        await agent.WriteInputAsync("/exit\n", close: true);
+        var exitCode = await agent.WaitForExitAsync();
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        AssertAllEnd(pids);
+    }
+
+    [Fact]
+    public async Task Sigterm_StopsTheServerAndTheProcessesItStarted_BeforeTheAgentEnds()
+    {
+        await using var agent = AgentProcess.Start(_workspace.Directory, ["--interactive"]);
+        await agent.WaitForOutputAsync("spawner ready");
+        var pids = ReadPids();
+
+        using (var kill = Process.Start("kill", ["-TERM", agent.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var exitCode = await agent.WaitForExitAsync();
+
+        Assert.Equal(143, exitCode);
+        AssertAllEnd(pids);
+    }
+
+    private int[] ReadPids()
+    {
+        var pids = File.ReadAllText(PidsFile).Split(' ').Select(static p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, pids.Length);
+        Assert.All(pids, pid => Assert.True(IsAlive(pid), $"process {pid} should run while the agent does"));
+        return pids;
+    }
+
+    private static void AssertAllEnd(int[] pids)
+    {
+        // The agent has exited: its stop was sent; the kernel may take a moment to finish the processes off.
+        var ended = SpinWait.SpinUntil(() => pids.All(static pid => !IsAlive(pid)), TimeSpan.FromSeconds(10));
+        var alive = pids.Where(IsAlive).ToList();
+        foreach (var pid in alive)
+        {
+            // Do not leave them behind for the next test, whatever the result.
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+
+        Assert.True(ended, $"still running after the agent ended: {string.Join(", ", alive)}");
+    }
+
+    // A process that ended but was not yet reaped (a zombie) counts as ended.
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
