@@ -188,16 +188,13 @@ public sealed partial class ChatAgent
     {
         kernel.AutoFunctionInvocationFilters.Add(new FunctionCallEventsFilter(_recorder, () => MaxRounds));
 
-        // Outermost first. Arguments are checked before anyone is asked; approval comes before the timeout, so time
-        // spent asking the user is not charged to the call; failures become results inside the timeout, which
-        // needs to see the cancellation it caused.
+        // Outermost first. Arguments are checked before anyone is asked; approval comes before the call filters'
+        // timeout, so time spent asking the user is not charged to the call.
         var filters = kernel.FunctionInvocationFilters;
         filters.Add(new FunctionLoggingFilter(loggerFactory.CreateLogger<FunctionLoggingFilter>()));
         filters.Add(new ResultSizeFilter(options.MaxResultCharacters));
         filters.Add(new ArgumentValidationFilter());
         filters.Add(new ApprovalFilter(options.Approval));
-        filters.Add(new FunctionTimeoutFilter(options.FunctionTimeout ?? FunctionTimeoutFilter.DefaultTimeout));
-        filters.Add(new FunctionFailureFilter());
-        filters.Add(new FunctionCallStartFilter());
+        filters.AddCallFilters(options.FunctionTimeout);
     }
 }

@@ -142,9 +142,4 @@ public sealed class McpServerHub : IAsyncDisposable
 
     /// <summary>A server's function and its name in the server's plugin.</summary>
     internal sealed record NamedFunction(McpServerConnection Server, string Name, AIFunction Function);
-
-    private sealed class RenamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
-    {
-        public override string Name => name;
-    }
 }

@@ -57,30 +57,13 @@ public sealed class McpServerPlugin : KernelPlugin
         List<KernelFunction> functions = [];
         foreach (var named in _hub.NameFunctions())
         {
-            if (ReferenceEquals(named.Server, Server) && TryToKernelFunction(named.Name, named.Function) is { } function)
+            if (ReferenceEquals(named.Server, Server))
             {
-                functions.Add(function);
+                functions.Add(ToKernelFunction(named.Name, named.Function));
             }
         }
 
         return functions;
-    }
-
-    /// <summary>
-    /// The function as a KernelFunction, or null when Semantic Kernel cannot read its schema. The server's listing
-    /// already skipped such tools with a warning; this guard keeps one that slipped through from taking every other
-    /// function of the plugin with it (the plugin is enumerated as a whole).
-    /// </summary>
-    private KernelFunction? TryToKernelFunction(string name, AIFunction function)
-    {
-        try
-        {
-            return ToKernelFunction(name, function);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException or KeyNotFoundException)
-        {
-            return null;
-        }
     }
 
     private KernelFunction ToKernelFunction(string name, AIFunction function)
@@ -95,10 +78,5 @@ public sealed class McpServerPlugin : KernelPlugin
         var kernelFunction = source.AsKernelFunction().Clone(Name);
         _kernelFunctions.AddOrUpdate(function, kernelFunction);
         return kernelFunction;
-    }
-
-    private sealed class RenamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
-    {
-        public override string Name => name;
     }
 }

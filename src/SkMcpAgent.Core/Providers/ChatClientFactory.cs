@@ -103,12 +103,13 @@ public static class ChatClientFactory
 
         // On the v1 endpoint the deployment name goes where the model name would; the deployments path names it in
         // the address and wants an api-version.
-        var options = settings.AzureApiVersion is { } apiVersion
-            ? PipelineOptions(settings, AzureDeploymentEndpoint(settings.Endpoint!, settings.Model))
-            : PipelineOptions(settings, AzureV1Endpoint(settings.Endpoint!));
-        if (settings.AzureApiVersion is { } version)
+        var apiVersion = settings.AzureApiVersion;
+        var options = PipelineOptions(
+            settings,
+            apiVersion is null ? AzureV1Endpoint(settings.Endpoint!) : AzureDeploymentEndpoint(settings.Endpoint!, settings.Model));
+        if (apiVersion is not null)
         {
-            options.AddPolicy(new AzureApiVersionPolicy(version), PipelinePosition.PerCall);
+            options.AddPolicy(new AzureApiVersionPolicy(apiVersion), PipelinePosition.PerCall);
         }
 
         // Azure documents the key in the api-key header, and Entra ID tokens as a bearer token for Cognitive Services.

@@ -106,9 +106,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         {
             // No model (tools, call): a function called directly runs under the same timeout as the model's calls,
             // and its failures become results the same way.
-            kernel.FunctionInvocationFilters.Add(new FunctionTimeoutFilter(options.FunctionTimeout ?? FunctionTimeoutFilter.DefaultTimeout));
-            kernel.FunctionInvocationFilters.Add(new FunctionFailureFilter());
-            kernel.FunctionInvocationFilters.Add(new FunctionCallStartFilter());
+            kernel.FunctionInvocationFilters.AddCallFilters(options.FunctionTimeout);
         }
 
         return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
@@ -128,8 +126,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(events);
-        var server = Kernel.Plugins.OfType<McpServerPlugin>().FirstOrDefault(p => string.Equals(p.Name, function.PluginName, StringComparison.Ordinal))?.Server.Name;
-        using var scope = FunctionCallScope.Enter("call", function.QualifiedName(), server, events);
+        using var scope = FunctionCallScope.Enter("call", function.QualifiedName(), Kernel.FindServer(function)?.Name, events);
         return await Kernel.InvokeAsync(function, new KernelArguments(arguments), cancellationToken)
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);

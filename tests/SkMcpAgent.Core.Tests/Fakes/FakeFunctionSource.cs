@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
+using SkMcpAgent.Core.Mcp;
 
 namespace SkMcpAgent.Core.Tests.Fakes;
 
@@ -53,10 +54,5 @@ public sealed class FakeFunctionSource(params AIFunction[] functions)
                 .Where(f => string.Equals(Split(f.Name).Plugin, Name, StringComparison.OrdinalIgnoreCase))
                 .Select(f => new RenamedFunction(f, Split(f.Name).Function).AsKernelFunction().Clone(Name)),
         ];
-    }
-
-    private sealed class RenamedFunction(AIFunction inner, string name) : DelegatingAIFunction(inner)
-    {
-        public override string Name => name;
     }
 }
