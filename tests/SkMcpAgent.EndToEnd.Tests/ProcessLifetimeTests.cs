@@ -6,7 +6,7 @@ using SkMcpAgent.Testing;
 
 namespace SkMcpAgent.EndToEnd.Tests;
 
-/// <summary>A stdio server and the processes it started do not outlive the agent: on a normal exit or on SIGTERM.</summary>
+/// <summary>A stdio server and the processes it started do not outlive the agent: on a normal exit, SIGTERM or SIGKILL.</summary>
 [Collection(AgentProcessGroup.Name)]
 public sealed class ProcessLifetimeTests : IAsyncLifetime
 {
@@ -44,22 +44,47 @@ public sealed class ProcessLifetimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sigkill_StillStopsTheServerAndTheProcessesItStarted_AndNothingOfTheAgentStays()
+    {
+        await using var agent = AgentProcess.Start(_workspace.Directory, ["--interactive"]);
+        await agent.WaitForOutputAsync("spawner ready");
+        var pids = ReadPids();
+        var children = ChildrenOf(agent.Id);
+        Assert.Contains(pids[0], children);
+        Assert.True(children.Length >= 2, "the agent should have started its watchdog beside the server");
+
+        Signal("KILL", agent.Id);
+        var exitCode = await agent.WaitForExitAsync();
+
+        Assert.Equal(137, exitCode);
+        AssertAllEnd([.. pids, .. children]);
+    }
+
+    [Fact]
     public async Task Sigterm_StopsTheServerAndTheProcessesItStarted_BeforeTheAgentEnds()
     {
         await using var agent = AgentProcess.Start(_workspace.Directory, ["--interactive"]);
         await agent.WaitForOutputAsync("spawner ready");
         var pids = ReadPids();
 
-        using (var kill = Process.Start("kill", ["-TERM", agent.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        Signal("TERM", agent.Id);
         var exitCode = await agent.WaitForExitAsync();
 
         Assert.Equal(143, exitCode);
         AssertAllEnd(pids);
     }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    // Every process whose parent is pid (/proc/<pid>/task/<tid>/children, one list per thread).
+    private static int[] ChildrenOf(int pid) =>
+        [.. Directory.EnumerateDirectories($"/proc/{pid}/task")
+            .SelectMany(static task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(static child => int.Parse(child, CultureInfo.InvariantCulture))];
 
     private int[] ReadPids()
     {

@@ -14,6 +14,12 @@ internal static class McpTransports
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
+            if (processTag is not null)
+            {
+                // Tagged processes are stopped by the agent on every exit it sees, and by the watchdog on one it doesn't.
+                ServerWatchdog.EnsureStarted();
+            }
+
             return new StdioClientTransport(
                 new StdioClientTransportOptions
                 {

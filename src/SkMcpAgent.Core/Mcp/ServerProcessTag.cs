@@ -15,8 +15,11 @@ internal static class ServerProcessTag
     /// <summary>The variable each stdio server's environment carries; children inherit it.</summary>
     public const string Variable = "SKMCPAGENT_SERVER_TAG";
 
-    /// <summary>A new tag for one server connection.</summary>
-    public static string Create() => Guid.NewGuid().ToString("N");
+    /// <summary>This agent process's part of every tag, so that <see cref="ServerWatchdog"/> finds all of its servers.</summary>
+    public static string AgentTag { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A new tag for one server connection: <c>&lt;agent&gt;.&lt;connection&gt;</c>.</summary>
+    public static string Create() => AgentTag + "." + Guid.NewGuid().ToString("N");
 
     /// <summary>Kills every process (other than this one) whose environment carries <paramref name="tag"/>; returns how many.</summary>
     public static int KillTagged(string tag)
