@@ -34,7 +34,7 @@ public sealed class AgentVersusBenchmark : IBenchmark
         try
         {
             File.WriteAllText(Path.Combine(folder.FullName, "mcp.json"), $$"""
-                { "mcpServers": { "disk": { "command": "dotnet", "args": ["{{RepoPaths.ServerDll("DiskServer")}}"] } } }
+                { "mcpServers": { "disk": { "command": "{{RepoPaths.ServerExecutable("DiskServer")}}" } } }
                 """);
             File.WriteAllText(Path.Combine(folder.FullName, ".env.openai"), $"LLM_PROVIDER=openai\nOPENAI_API_KEY=sk-bench\nOPENAI_MODEL=gpt-bench\nOPENAI_BASE_URL={llm.OpenAIBaseUrl}\n");
             File.WriteAllText(Path.Combine(folder.FullName, ".env.anthropic"), $"LLM_PROVIDER=anthropic\nANTHROPIC_API_KEY=sk-ant-bench\nANTHROPIC_BASE_URL={llm.AnthropicBaseUrl}\n");

@@ -27,7 +27,7 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
         {
             File.WriteAllText(Path.Combine(slowFolder.FullName, "mcp.json"), $$"""
                 { "mcpServers": {
-                    "disk": { "command": "dotnet", "args": ["{{RepoPaths.ServerDll("DiskServer")}}"] },
+                    "disk": { "command": "{{RepoPaths.ServerExecutable("DiskServer")}}" },
                     "hanging": { "command": "sleep", "args": ["60"], "timeout": 30 }
                 } }
                 """);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using SkMcpAgent.Benchmarks.ColdStart;
+using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Testing;
 
 namespace SkMcpAgent.Benchmarks;
 
 /// <summary>
-/// Stdio cold start (spawn until tools/list is answered) of our servers against the reference node server, in one
-/// run, interleaved so that machine load affects all alike. Build the servers in Release first.
+/// Stdio cold start (spawn until tools/list is answered) of our servers, started as the shipped mcp.json starts them,
+/// against the reference node server, in one run, interleaved so that machine load affects all alike.
 /// Arguments: [--n N] (default 15) [--target disk|weather|everything|dll:PATH ...] (default: all three).
 /// </summary>
 public sealed class ServerColdStartBenchmark : IBenchmark
@@ -78,14 +79,14 @@ public sealed class ServerColdStartBenchmark : IBenchmark
     private static IEnumerable<ColdStartTarget> DefaultTargets()
     {
         yield return Target("disk");
-        var weather = Path.Combine(RepoPaths.Root, "artifacts", "servers", "WeatherServer", "WeatherServer.dll");
-        if (File.Exists(weather))
+        var weather = ShippedServer("weather");
+        if (File.Exists(weather.Command))
         {
-            yield return Target("weather");
+            yield return weather;
         }
         else
         {
-            Console.WriteLine($"weather: not built ({weather}); measuring the others.");
+            Console.WriteLine($"weather: not built ({weather.Command}); measuring the others.");
         }
 
         yield return Target("everything");
@@ -93,10 +94,17 @@ public sealed class ServerColdStartBenchmark : IBenchmark
 
     private static ColdStartTarget Target(string name) => name switch
     {
-        "disk" => new("disk (dotnet DiskServer.dll)", "dotnet", [RepoPaths.ServerDll("DiskServer")]),
-        "weather" => new("weather (dotnet WeatherServer.dll)", "dotnet", [RepoPaths.ServerDll("WeatherServer")]),
+        "disk" or "weather" => ShippedServer(name),
         "everything" => new("server-everything stdio (node)", Peers.Bin("server-everything"), ["stdio"]),
         _ when name.StartsWith("dll:", StringComparison.Ordinal) => new($"dotnet {Path.GetFileName(Path.GetDirectoryName(name[4..]))}/{Path.GetFileName(name[4..])}", "dotnet", [name[4..]]),
         _ => throw new ArgumentException($"Unknown target '{name}'. Use disk, weather, everything or dll:PATH."),
     };
+
+    // Started exactly as the shipped mcp.json says (after a build: the native executable, or the ReadyToRun apphost).
+    private static ColdStartTarget ShippedServer(string name)
+    {
+        var server = McpConfigLoader.Load(Path.Combine(RepoPaths.Root, McpConfigLoader.DefaultFileName)).Single(s => s.Name == name);
+        var shown = Path.GetRelativePath(RepoPaths.Root, server.Command ?? string.Empty);
+        return new($"{name} ({shown})", server.Command ?? throw new InvalidOperationException($"mcp.json: '{name}' has no command."), [.. server.Args]);
+    }
 }

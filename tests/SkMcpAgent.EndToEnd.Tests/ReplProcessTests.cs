@@ -1,4 +1,5 @@
 using SkMcpAgent.EndToEnd.Tests.Support;
+using SkMcpAgent.Testing;
 
 namespace SkMcpAgent.EndToEnd.Tests;
 
@@ -54,6 +55,6 @@ public sealed class ReplProcessTests : IAsyncLifetime
         Assert.Contains(env, agent.Stdout, StringComparison.Ordinal);
         Assert.Contains("error: OPENAI_API_KEY is not set", agent.Stderr, StringComparison.Ordinal);
         Assert.Contains("disk", agent.Stdout, StringComparison.Ordinal);
-        Assert.Contains("(stdio: dotnet ", agent.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"(stdio: {RepoPaths.ServerExecutable("DiskServer")}", agent.Stdout, StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,19 @@ public static class RepoPaths
     public static string ServerDll(string serverProject) =>
         RequireFile(Path.Combine(Root, "artifacts", "servers", serverProject, serverProject + ".dll"));
 
+    /// <summary>
+    /// The built server as the shipped mcp.json starts it, e.g. <c>ServerExecutable("DiskServer")</c>: a native
+    /// executable where the build could make one, else the ReadyToRun apphost (servers/Directory.Build.targets).
+    /// </summary>
+    public static string ServerExecutable(string serverProject) =>
+        RequireFile(Path.Combine(Root, "artifacts", "servers", serverProject, OperatingSystem.IsWindows() ? serverProject + ".exe" : serverProject));
+
     /// <summary>The built agent executable's assembly, in the configuration the tests were built in.</summary>
     public static string AgentDll =>
         RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", "SkMcpAgent.dll"));
 
-    private static string BuildConfiguration =>
+    /// <summary>The configuration the tests were built in (Debug or Release), which the build outputs share.</summary>
+    public static string BuildConfiguration =>
 #if DEBUG
         "Debug";
 #else

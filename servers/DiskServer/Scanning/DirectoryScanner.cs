@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace DiskServer.Scanning;
 
 /// <summary>
 /// Adds up file sizes below a directory, the way <c>du</c> does but bounded: it reports levels down to a maximum
-/// depth, stops at a time budget, never follows links, stays on the root's file system, and notes what it could
+/// depth, stops at a time budget, never follows links, stops (partial) where paths grow past the system's limit, stays on the root's file system, and notes what it could
 /// not read instead of failing.
 /// </summary>
 internal sealed class DirectoryScanner(IDirectoryReader reader, TimeProvider timeProvider)
@@ -28,14 +29,14 @@ internal sealed class DirectoryScanner(IDirectoryReader reader, TimeProvider tim
         var pending = new Stack<(string Path, int Depth, int Owner)>();
         pending.Push((root, 0, 0));
         var state = new ScanState();
-        var partial = false;
+        var timedOut = false;
 
         while (pending.TryPop(out var item))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (timeProvider.GetElapsedTime(started) >= limits.TimeBudget)
             {
-                partial = true;
+                timedOut = true;
                 break;
             }
 
@@ -65,6 +66,9 @@ internal sealed class DirectoryScanner(IDirectoryReader reader, TimeProvider tim
                     case ScanEntryKind.Directory when limits.ExcludedDirectories.Contains(entry.FullPath):
                         state.OtherFileSystems.Add(entry.FullPath);
                         break;
+                    case ScanEntryKind.Directory when IsTooLong(entry.FullPath, limits.MaxPathBytes):
+                        state.NoteTooDeep(item.Path);
+                        break;
                     case ScanEntryKind.Directory:
                         var depth = item.Depth + 1;
                         var owner = item.Owner;
@@ -93,9 +97,17 @@ internal sealed class DirectoryScanner(IDirectoryReader reader, TimeProvider tim
             .ToList();
 
         return new ScanResult(
-            root, reported[0].Bytes, state.Files, state.Directories, directories, partial, timeProvider.GetElapsedTime(started),
-            state.UnreadableCount, state.UnreadableExamples, state.Links, state.OtherFileSystems);
+            root, reported[0].Bytes, state.Files, state.Directories, directories, timedOut || state.TooDeepCount > 0,
+            timeProvider.GetElapsedTime(started), state.UnreadableCount, state.UnreadableExamples, state.Links, state.OtherFileSystems,
+            state.TooDeepCount, state.TooDeepBelow)
+        {
+            TimedOut = timedOut,
+        };
     }
+
+    // The enumerator cannot even form a path past the limit (it yields an empty one), so look before entering.
+    private static bool IsTooLong(string path, int maxPathBytes) =>
+        path.Length == 0 || Encoding.UTF8.GetByteCount(path) > maxPathBytes;
 
     private sealed class Node(string path, int depth, int parent)
     {
@@ -121,6 +133,17 @@ internal sealed class DirectoryScanner(IDirectoryReader reader, TimeProvider tim
         public List<string> UnreadableExamples { get; } = [];
 
         public List<string> OtherFileSystems { get; } = [];
+
+        public int TooDeepCount { get; private set; }
+
+        /// <summary>The first directory whose sub-directories were too deep to read.</summary>
+        public string? TooDeepBelow { get; private set; }
+
+        public void NoteTooDeep(string parent)
+        {
+            TooDeepCount++;
+            TooDeepBelow ??= parent;
+        }
 
         public void NoteUnreadable(string path)
         {

@@ -1,6 +1,10 @@
 namespace DiskServer.Scanning;
 
-/// <summary>What a scan found, and what it left out and why.</summary>
+/// <summary>
+/// What a scan found, and what it left out and why. <see cref="Partial"/> is true when sizes are lower bounds: the
+/// time budget ran out (<see cref="TimedOut"/>), or <see cref="TooDeepCount"/> directories below
+/// <see cref="TooDeepBelow"/> were nested past the system's path length limit and could not be read.
+/// </summary>
 internal sealed record ScanResult(
     string Root,
     long TotalBytes,
@@ -12,4 +16,10 @@ internal sealed record ScanResult(
     int UnreadableCount,
     IReadOnlyList<string> UnreadableExamples,
     int LinksSkipped,
-    IReadOnlyList<string> OtherFileSystemsSkipped);
+    IReadOnlyList<string> OtherFileSystemsSkipped,
+    int TooDeepCount = 0,
+    string? TooDeepBelow = null)
+{
+    /// <summary>True when the time budget ran out: the scan stopped early.</summary>
+    public bool TimedOut { get; init; }
+}

@@ -16,6 +16,9 @@ internal sealed partial class DiskTools
     public const int MaxTop = 100;
     public const int MaxDepthLimit = 10;
 
+    // Deep trees have paths of thousands of characters: the text shortens them, structured content keeps them whole.
+    private const int MaxShownPathLength = 200;
+
     [McpServerTool(Name = "get_largest_directories", Title = "Largest directories", ReadOnly = true, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LargestDirectoriesReport))]
     [Description("Finds what takes the space below a directory: the largest sub-directories, largest first, each with the total size of all files below it (like du). Bounded by a time budget (the answer then says 'partial: time budget reached' and sizes are lower bounds); never follows symbolic links; does not enter other mounted file systems; unreadable folders are skipped and listed. Read-only.")]
@@ -42,10 +45,10 @@ internal sealed partial class DiskTools
         if (!Directory.Exists(resolved.FullPath))
         {
             var parent = Path.GetDirectoryName(resolved.FullPath);
-            throw new McpException($"'{resolved.FullPath}' is a file, not a directory. Pass a directory, e.g. the one holding it ({parent}).");
+            throw new McpException($"{DisplayPath.Quoted(resolved.FullPath)} is a file, not a directory. Pass a directory, e.g. the one holding it ({DisplayPath.Quote(parent ?? "/")}).");
         }
 
-        var limits = new ScanLimits(maxDepth, _options.ScanBudget, OtherMountsBelow(resolved.FullPath));
+        var limits = new ScanLimits(maxDepth, _options.ScanBudget, OtherMountsBelow(resolved.FullPath), ScanLimits.PlatformMaxPathBytes);
         var scanner = new DirectoryScanner(_options.DirectoryReader, _options.TimeProvider);
         ScanResult scan;
         try
@@ -54,29 +57,47 @@ internal sealed partial class DiskTools
         }
         catch (UnauthorizedAccessException)
         {
-            throw new McpException($"Permission denied: the server cannot read the directory '{resolved.FullPath}'. Try a directory it can read, or its parent.");
+            throw new McpException($"Permission denied: the server cannot read the directory {DisplayPath.Quoted(resolved.FullPath)}. Try a directory it can read, or its parent.");
         }
         catch (IOException ex)
         {
-            throw new McpException($"Cannot read the directory '{resolved.FullPath}': {ex.Message}");
+            throw new McpException($"Cannot read the directory {DisplayPath.Quoted(resolved.FullPath)}: {ex.Message}");
         }
 
         Log.Scanned(_logger, scan.Root, scan.DirectoryCount, (long)scan.Elapsed.TotalMilliseconds, scan.Partial, scan.UnreadableCount);
+        var why = DescribePartial(scan, limits, static p => p);
         var report = new LargestDirectoriesReport(
             scan.Root, scan.TotalBytes, ByteSize.Humanize(scan.TotalBytes), scan.FileCount, scan.DirectoryCount,
-            [.. scan.Directories.Take(top)], scan.Partial,
-            scan.Partial ? $"partial: time budget reached ({_options.ScanBudget.TotalSeconds:0.#} s); sizes are lower bounds" : null,
+            [.. scan.Directories.Take(top)], scan.Partial, why is null ? null : "partial: " + why,
             Math.Round(scan.Elapsed.TotalSeconds, 2), scan.UnreadableCount, scan.UnreadableExamples, scan.LinksSkipped,
-            scan.OtherFileSystemsSkipped, resolved.Note);
-        return Result(FormatLargest(report, maxDepth), report);
+            scan.OtherFileSystemsSkipped, resolved.Note, scan.TooDeepCount, scan.TooDeepBelow);
+        return Result(FormatLargest(report, maxDepth, DescribePartial(scan, limits, static p => DisplayPath.Shorten(p, MaxShownPathLength))), report);
     }
 
-    internal static string FormatLargest(LargestDirectoriesReport report, int maxDepth)
+    /// <summary>Why sizes are lower bounds, or null; paths shown through <paramref name="showPath"/>.</summary>
+    private string? DescribePartial(ScanResult scan, ScanLimits limits, Func<string, string> showPath)
+    {
+        var reasons = new List<string>(2);
+        if (scan.TimedOut)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"time budget reached ({_options.ScanBudget.TotalSeconds:0.#} s)"));
+        }
+
+        if (scan.TooDeepCount > 0)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{scan.TooDeepCount:N0} director{(scan.TooDeepCount == 1 ? "y" : "ies")} nested too deep to read (path longer than the system's limit of {limits.MaxPathBytes:N0} bytes), first below {showPath(scan.TooDeepBelow ?? string.Empty)}"));
+        }
+
+        return reasons.Count == 0 ? null : $"{string.Join("; ", reasons)}; sizes are lower bounds";
+    }
+
+    internal static string FormatLargest(LargestDirectoriesReport report, int maxDepth, string? partialText)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Largest directories under {report.Path} (depth <= {maxDepth}): {report.TotalSize} in {report.FileCount:N0} files, {report.DirectoryCount:N0} directories, scanned in {report.ElapsedSeconds:0.##} s.");
+            $"Largest directories under {DisplayPath.Quote(report.Path)} (depth <= {maxDepth}): {report.TotalSize} in {report.FileCount:N0} files, {report.DirectoryCount:N0} directories, scanned in {report.ElapsedSeconds:0.##} s.");
         if (report.Directories.Count == 0)
         {
             text.AppendLine("No sub-directories.");
@@ -85,18 +106,18 @@ internal sealed partial class DiskTools
         var rank = 0;
         foreach (var directory in report.Directories)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{++rank,3}. {directory.Size,10}  {directory.Path}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{++rank,3}. {directory.Size,10}  {DisplayPath.Shorten(directory.Path, MaxShownPathLength)}");
         }
 
-        if (report.PartialReason is not null)
+        if (partialText is not null)
         {
-            text.Append("Partial: ").AppendLine(report.PartialReason.Replace("partial: ", string.Empty, StringComparison.Ordinal) + ".");
+            text.Append("Partial: ").Append(partialText).AppendLine(".");
         }
 
         if (report.UnreadableCount > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"Skipped {report.UnreadableCount} unreadable director{(report.UnreadableCount == 1 ? "y" : "ies")} (not counted): {string.Join(", ", report.UnreadableExamples)}{(report.UnreadableCount > report.UnreadableExamples.Count ? ", ..." : string.Empty)}.");
+                $"Skipped {report.UnreadableCount} unreadable director{(report.UnreadableCount == 1 ? "y" : "ies")} (not counted): {string.Join(", ", report.UnreadableExamples.Select(static p => DisplayPath.Shorten(p, MaxShownPathLength)))}{(report.UnreadableCount > report.UnreadableExamples.Count ? ", ..." : string.Empty)}.");
         }
 
         if (report.LinksSkipped > 0)
@@ -106,7 +127,7 @@ internal sealed partial class DiskTools
 
         if (report.OtherFileSystemsSkipped.Count > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Other mounted file systems not entered: {string.Join(", ", report.OtherFileSystemsSkipped)}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Other mounted file systems not entered: {string.Join(", ", report.OtherFileSystemsSkipped.Select(DisplayPath.Quote))}.");
         }
 
         AppendNote(text, report.Note);

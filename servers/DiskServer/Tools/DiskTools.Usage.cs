@@ -36,7 +36,7 @@ internal sealed partial class DiskTools
 
         var resolved = ResolveExisting(path, nameof(path));
         var holder = MountTable.FindContaining(mounts, resolved.FullPath)
-            ?? throw new McpException($"No mounted volume holds '{resolved.FullPath}'; call get_disk_usage without a path to see the volumes.");
+            ?? throw new McpException($"No mounted volume holds {DisplayPath.Quoted(resolved.FullPath)}; call get_disk_usage without a path to see the volumes.");
         VolumeUsage single;
         try
         {
@@ -44,7 +44,7 @@ internal sealed partial class DiskTools
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new McpException($"Cannot read the space of volume '{holder.MountPoint}' holding '{resolved.FullPath}': {ex.Message}");
+            throw new McpException($"Cannot read the space of volume {DisplayPath.Quoted(holder.MountPoint)} holding {DisplayPath.Quoted(resolved.FullPath)}: {ex.Message}");
         }
 
         var report = new DiskUsageReport(resolved.FullPath, resolved.Note, [single]);
@@ -57,7 +57,7 @@ internal sealed partial class DiskTools
         var text = new StringBuilder();
         if (report.Path is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{report.Path} is on volume ");
+            text.Append(CultureInfo.InvariantCulture, $"{DisplayPath.Quote(report.Path)} is on volume ");
         }
         else
         {
@@ -67,7 +67,7 @@ internal sealed partial class DiskTools
         foreach (var v in report.Volumes)
         {
             text.Append(report.Path is null ? "- " : string.Empty)
-                .Append(CultureInfo.InvariantCulture, $"{v.MountPoint} ({v.Device}, {v.FileSystemType}): {v.TotalGb:F2} GB total, {v.UsedGb:F2} GB used, {v.FreeGb:F2} GB free, {v.PercentUsed:F1}% used");
+                .Append(CultureInfo.InvariantCulture, $"{DisplayPath.Quote(v.MountPoint)} ({DisplayPath.Quote(v.Device)}, {DisplayPath.Quote(v.FileSystemType)}): {v.TotalGb:F2} GB total, {v.UsedGb:F2} GB used, {v.FreeGb:F2} GB free, {v.PercentUsed:F1}% used");
             if (v.ReservedBytes > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $" ({ByteSize.ToGigabytes(v.ReservedBytes):F2} GB reserved for root, counted in neither used nor free)");

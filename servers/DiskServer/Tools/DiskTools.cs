@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using DiskServer.Formatting;
 using DiskServer.SystemInfo;
 using DiskServer.Volumes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Shared.Json;
 
 namespace DiskServer.Tools;
 
@@ -47,11 +48,8 @@ internal sealed partial class DiskTools
         return Result(text, info);
     }
 
-    private static CallToolResult Result<T>(string text, T structured) => new()
-    {
-        Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(structured, DiskJsonContext.ToolOptions),
-    };
+    private static CallToolResult Result<T>(string text, T structured) =>
+        StructuredToolResult.Create(text, structured, DiskJsonContext.ToolOptions);
 
     /// <summary>Resolves a user's path and checks that it exists, or throws a message the model can act on.</summary>
     private static ResolvedPath ResolveExisting(string path, string parameterName)
@@ -61,6 +59,13 @@ internal sealed partial class DiskTools
             throw new McpException($"'{parameterName}' must not be empty: pass an absolute path such as '/' or '/home'.");
         }
 
+        // .NET rejects such a path with an exception the model would only see as "an error occurred".
+        var nul = path.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new McpException($"'{parameterName}' contains a NUL character (\\0) at position {nul}: no file or directory name can contain one. Pass the path without it.");
+        }
+
         ResolvedPath resolved;
         try
         {
@@ -68,17 +73,17 @@ internal sealed partial class DiskTools
         }
         catch (IOException ex)
         {
-            throw new McpException($"Cannot resolve '{path}': {ex.Message}");
+            throw new McpException($"Cannot resolve {DisplayPath.Quoted(path)}: {ex.Message}");
         }
         catch (UnauthorizedAccessException)
         {
-            throw new McpException($"Permission denied while resolving '{path}': the server cannot look inside one of its parent directories.");
+            throw new McpException($"Permission denied while resolving {DisplayPath.Quoted(path)}: the server cannot look inside one of its parent directories.");
         }
 
         if (!Directory.Exists(resolved.FullPath) && !File.Exists(resolved.FullPath))
         {
-            var where = resolved.WasRelative ? $" (resolved against the server's working directory to {resolved.FullPath})" : string.Empty;
-            throw new McpException($"Path '{path}' does not exist{where}. Check the spelling, or pass an absolute path to an existing file or directory.");
+            var where = resolved.WasRelative ? $" (resolved against the server's working directory to {DisplayPath.Quote(resolved.FullPath)})" : string.Empty;
+            throw new McpException($"Path {DisplayPath.Quoted(path)} does not exist{where}. Check the spelling, or pass an absolute path to an existing file or directory.");
         }
 
         return resolved;

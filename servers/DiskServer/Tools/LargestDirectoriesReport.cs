@@ -13,10 +13,12 @@ internal sealed record LargestDirectoriesReport(
     long DirectoryCount,
     [property: Description("At most 'top' directories, depth 1 = direct children of the path.")] IReadOnlyList<DirectoryUsage> Directories,
     [property: Description("True when the scan stopped early; sizes are then lower bounds.")] bool Partial,
-    [property: Description("Why the scan stopped early, e.g. 'partial: time budget reached'.")] string? PartialReason,
+    [property: Description("Why the scan stopped early, e.g. 'partial: time budget reached' or directories nested too deep to read.")] string? PartialReason,
     double ElapsedSeconds,
     [property: Description("Directories that could not be read (permission denied); their contents are not counted.")] int UnreadableCount,
     IReadOnlyList<string> UnreadableExamples,
     [property: Description("Symbolic links seen and not followed.")] int LinksSkipped,
     [property: Description("Mount points of other file systems below the path, not entered (scan them separately).")] IReadOnlyList<string> OtherFileSystemsSkipped,
-    string? Note);
+    string? Note,
+    [property: Description("Directories nested past the system's path length limit, not read; their contents are not counted.")] int TooDeepCount,
+    [property: Description("The first directory whose sub-directories were too deep to read, exact.")] string? TooDeepBelow);

@@ -1,3 +1,5 @@
+using DiskServer.Formatting;
+
 namespace DiskServer.Volumes;
 
 /// <summary>A path as the user gave it and as the server understood it (absolute, symbolic links resolved).</summary>
@@ -8,6 +10,6 @@ internal sealed record ResolvedPath(string Requested, string FullPath, bool WasR
 {
     /// <summary>A sentence for the model when the path was not taken as given, else null.</summary>
     public string? Note => WasRelative
-        ? $"The relative path '{Requested}' was resolved against the server's working directory ({Environment.CurrentDirectory}) to {FullPath}; pass an absolute path to be sure."
+        ? $"The relative path {DisplayPath.Quoted(Requested)} was resolved against the server's working directory ({DisplayPath.Quote(Environment.CurrentDirectory)}) to {DisplayPath.Quote(FullPath)}; pass an absolute path to be sure."
         : null;
 }

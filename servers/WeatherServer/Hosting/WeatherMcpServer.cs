@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -41,7 +42,8 @@ public static class WeatherMcpServer
         options.PromptCollection = [.. Methods<WeatherPrompts, McpServerPromptAttribute>().Select(m => McpServerPrompt.Create(m, target: null, promptOptions))];
     }
 
-    private static IEnumerable<MethodInfo> Methods<TType, TAttribute>()
+    // The annotation keeps the public methods of TType when the server is trimmed or compiled with NativeAOT.
+    private static IEnumerable<MethodInfo> Methods<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] TType, TAttribute>()
         where TAttribute : Attribute =>
         typeof(TType).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
             .Where(static m => m.GetCustomAttribute<TAttribute>() is not null);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Shared.Json;
 using WeatherServer.Nws;
 
 namespace WeatherServer.Tools;
@@ -87,9 +88,6 @@ public sealed class WeatherTools(NwsClient nws)
         return Result(WeatherText.Forecast(report), report);
     }
 
-    private static CallToolResult Result<T>(string text, T structured) => new()
-    {
-        Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(structured, WeatherJsonContext.ToolOptions),
-    };
+    private static CallToolResult Result<T>(string text, T structured) =>
+        StructuredToolResult.Create(text, structured, WeatherJsonContext.ToolOptions);
 }

@@ -9,7 +9,7 @@ public sealed class InspectorInteropTests
 {
     private static async Task<JsonElement> InspectAsync(params string[] arguments)
     {
-        await using var inspector = ChildProcess.Start(Peers.Bin("mcp-inspect"), ["dotnet", RepoPaths.ServerDll("DiskServer"), .. arguments]);
+        await using var inspector = ChildProcess.Start(Peers.Bin("mcp-inspect"), [RepoPaths.ServerExecutable("DiskServer"), .. arguments]);
         inspector.CloseStandardInput();
         var exitCode = await inspector.WaitForExitAsync(TestTimeouts.DefaultToken());
 

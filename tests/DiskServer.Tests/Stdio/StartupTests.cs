@@ -8,7 +8,7 @@ public sealed class StartupTests
     public async Task BuiltServer_ExitsWithCode2AndSaysWhy_WhenTheScanBudgetIsInvalid()
     {
         await using var server = ChildProcess.Start(
-            "dotnet", [RepoPaths.ServerDll("DiskServer")], new Dictionary<string, string> { ["DISK_SERVER_SCAN_BUDGET_SECONDS"] = "forever" });
+            RepoPaths.ServerExecutable("DiskServer"), [], new Dictionary<string, string> { ["DISK_SERVER_SCAN_BUDGET_SECONDS"] = "forever" });
 
         var exitCode = await server.WaitForExitAsync(TestTimeouts.DefaultToken());
 

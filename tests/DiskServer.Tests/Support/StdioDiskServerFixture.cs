@@ -2,7 +2,7 @@ using ModelContextProtocol.Client;
 
 namespace DiskServer.Tests.Support;
 
-/// <summary>One real disk server process (<c>dotnet DiskServer.dll</c>) driven over stdio by the MCP C# client, shared by a test class.</summary>
+/// <summary>One real disk server process (the executable the shipped mcp.json starts) driven over stdio by the MCP C# client, shared by a test class.</summary>
 public sealed class StdioDiskServerFixture : IAsyncLifetime
 {
     private McpClient? _client;
@@ -14,8 +14,7 @@ public sealed class StdioDiskServerFixture : IAsyncLifetime
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "disk",
-            Command = "dotnet",
-            Arguments = [RepoPaths.ServerDll("DiskServer")],
+            Command = RepoPaths.ServerExecutable("DiskServer"),
         });
 
         // Disposing the client ends the process (and its tree) even when a test failed.

@@ -33,6 +33,8 @@ case "$what" in
     done
     end=$(date +%s.%N)
     [ -n "${FIRST_RUN_KEEP:-}" ] && cp "$out" "$FIRST_RUN_KEEP"
+    # Which fast-start form each server got (servers/Directory.Build.targets says it in the build output).
+    grep -aoE '[A-Za-z]+Server -> [^ ]+ \((NativeAOT|ReadyToRun[^)]*)\)' "$out" | sed 's/^/first-run: /' || true
     kill "$holder" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
     pkill -f "$work/main" 2>/dev/null || true

@@ -144,9 +144,9 @@ public sealed class McpConfigLoaderTests
         var servers = McpConfigLoader.Load(path, s_noVariables).ToDictionary(s => s.Name);
 
         Assert.Equal(["disk", "weather", "weather-http"], servers.Keys.Order());
-        Assert.Equal("dotnet", servers["disk"].Command);
-        Assert.Equal(Path.Combine(Testing.RepoPaths.Root, "artifacts", "servers", "DiskServer", "DiskServer.dll"), Assert.Single(servers["disk"].Args));
-        Assert.Equal(Path.Combine(Testing.RepoPaths.Root, "artifacts", "servers", "WeatherServer", "WeatherServer.dll"), servers["weather"].Args[0]);
+        Assert.Equal(Path.Combine(Testing.RepoPaths.Root, "artifacts", "servers", "DiskServer", "DiskServer"), servers["disk"].Command);
+        Assert.Empty(servers["disk"].Args);
+        Assert.Equal(Path.Combine(Testing.RepoPaths.Root, "artifacts", "servers", "WeatherServer", "WeatherServer"), servers["weather"].Command);
         Assert.False(servers["disk"].Disabled);
         Assert.False(servers["weather"].Disabled);
         Assert.True(servers["weather-http"].Disabled);

@@ -23,8 +23,8 @@ public sealed class HubDisposalTests
         };
         McpServerConfig[] servers =
         [
-            Server("weather", "dotnet", RepoPaths.ServerDll("WeatherServer")),
-            Server("disk", "dotnet", RepoPaths.ServerDll("DiskServer")),
+            Server("weather", RepoPaths.ServerExecutable("WeatherServer")),
+            Server("disk", RepoPaths.ServerExecutable("DiskServer")),
             Server("everything", Peers.Bin("server-everything"), "stdio"),
         ];
         var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, new CapturingLoggerFactory());

@@ -157,14 +157,12 @@ public sealed class IntegrationFixture : IAsyncLifetime
         {
             ["weather"] = new JsonObject
             {
-                ["command"] = "dotnet",
-                ["args"] = new JsonArray(RepoPaths.ServerDll("WeatherServer")),
+                ["command"] = RepoPaths.ServerExecutable("WeatherServer"),
                 ["env"] = Env("weather", ("NWS_BASE_URL", Nws.BaseUrl)),
             },
             ["disk"] = new JsonObject
             {
-                ["command"] = "dotnet",
-                ["args"] = new JsonArray(RepoPaths.ServerDll("DiskServer")),
+                ["command"] = RepoPaths.ServerExecutable("DiskServer"),
                 ["env"] = Env("disk"),
             },
             ["everything"] = new JsonObject

@@ -42,14 +42,13 @@ public sealed class AgentWorkspace : IAsyncDisposable
     {
         var servers = new Dictionary<string, object>
         {
-            ["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } },
+            ["disk"] = new { command = RepoPaths.ServerExecutable("DiskServer") },
         };
         if (includeWeather)
         {
             servers["weather"] = new
             {
-                command = "dotnet",
-                args = new[] { RepoPaths.ServerDll("WeatherServer") },
+                command = RepoPaths.ServerExecutable("WeatherServer"),
                 env = new Dictionary<string, string> { ["NWS_BASE_URL"] = Nws.BaseUrl },
             };
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkMcpAgent.Testing;
 using SkMcpAgent.Tests.Support;
 
 namespace SkMcpAgent.Tests.Repl;
@@ -36,7 +37,7 @@ public sealed class ReplSessionTests
         Assert.Contains("disk ready, 3 functions", output, StringComparison.Ordinal);
         Assert.Contains("  disk_get_disk_usage  ", output, StringComparison.Ordinal);
         Assert.Contains("path (string|null, optional)", output, StringComparison.Ordinal);
-        Assert.Contains("(stdio: dotnet ", output, StringComparison.Ordinal);
+        Assert.Contains($"(stdio: {RepoPaths.ServerExecutable("DiskServer")}", output, StringComparison.Ordinal);
         Assert.Contains("Reconnecting disk…", output, StringComparison.Ordinal);
         Assert.Contains("No resources.", output, StringComparison.Ordinal);
         Assert.Contains("No prompts.", output, StringComparison.Ordinal);

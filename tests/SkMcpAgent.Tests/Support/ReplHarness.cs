@@ -16,13 +16,13 @@ public sealed class ReplHarness : IDisposable
         var servers = new Dictionary<string, object>();
         if (withDiskServer)
         {
-            servers["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } };
+            servers["disk"] = new { command = RepoPaths.ServerExecutable("DiskServer") };
         }
 
         if (withWeatherServer)
         {
             // Resources and prompts only: the NWS API is never reached.
-            servers["weather"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("WeatherServer") }, env = new { NWS_BASE_URL = "http://127.0.0.1:9" } };
+            servers["weather"] = new { command = RepoPaths.ServerExecutable("WeatherServer"), env = new { NWS_BASE_URL = "http://127.0.0.1:9" } };
         }
 
         File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new { mcpServers = servers }));
