@@ -39,16 +39,17 @@ public sealed class SseTests : IAsyncLifetime, IDisposable
         var dataLine = await reader.ReadLineAsync(TestTimeouts.DefaultToken());
 
         Assert.Equal("event: endpoint", eventLine);
-        Assert.StartsWith("data: /messages?sessionId=", dataLine, StringComparison.Ordinal);
+        Assert.StartsWith("data: /mcp/message?sessionId=", dataLine, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Message_Gets404_ForAnUnknownSession()
+    public async Task Message_Gets400_ForAnUnknownSession()
     {
         using var content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", Encoding.UTF8, "application/json");
 
-        using var response = await _http.PostAsync(_host.BaseUrl + "/messages?sessionId=nope", content, TestTimeouts.DefaultToken());
+        using var response = await _http.PostAsync(_host.BaseUrl + "/mcp/message?sessionId=nope", content, TestTimeouts.DefaultToken());
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Session ID not found.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
