@@ -1,4 +1,5 @@
 using SkMcpAgent.Testing.Nws;
+using SkMcpAgent.Testing.Processes;
 
 namespace WeatherServer.Tests.Processes;
 

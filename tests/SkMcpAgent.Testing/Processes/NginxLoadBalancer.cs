@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SkMcpAgent.Testing;
-using SkMcpAgent.Testing.Processes;
 
-namespace WeatherServer.Tests.Processes;
+namespace SkMcpAgent.Testing.Processes;
 
 /// <summary>
 /// nginx (Debian package; .ci/run installs it) as a round-robin load balancer in front of some HTTP servers: one
