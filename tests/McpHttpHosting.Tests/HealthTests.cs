@@ -3,27 +3,18 @@ using SkMcpAgent.Testing;
 
 namespace McpHttpHosting.Tests;
 
-public sealed class HealthTests : IAsyncLifetime, IDisposable
+public sealed class HealthTests() : HostedServerTest(o => o.AuthToken = "secret")
 {
-    private readonly HttpClient _http = new();
-    private TestMcpHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync(o => o.AuthToken = "secret");
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Theory]
     [InlineData("/healthz", "ok\n")]
     [InlineData("/readyz", "ready\n")]
     public async Task Probe_Answers200_ToAKubeletCallingByPodIp_WithoutToken(string path, string expected)
     {
         // A kubelet sends the pod's IP as Host and no token: the probes must not sit behind the guard.
-        using var request = new HttpRequestMessage(HttpMethod.Get, _host.BaseUrl + path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Host.BaseUrl + path);
         request.Headers.Host = "10.1.2.3:8080";
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected, await response.Content.ReadAsStringAsync());
@@ -32,7 +23,7 @@ public sealed class HealthTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Mcp_StaysBehindTheGuard()
     {
-        using var response = await _http.PostAsync(_host.McpUrl, new StringContent("{}"), TestTimeouts.DefaultToken());
+        using var response = await Http.PostAsync(Host.McpUrl, new StringContent("{}"), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -6,24 +6,15 @@ using SkMcpAgent.Testing.Mcp;
 namespace McpHttpHosting.Tests;
 
 /// <summary>The 2025-11-25 Streamable HTTP transport's answers to malformed requests, and 2025-03-26 batches.</summary>
-public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
+public sealed class SpecEdgeTests() : HostedServerTest()
 {
     private const string Initialize20250326 =
         """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"old","version":"1.0"}}}""";
 
-    private readonly HttpClient _http = new();
-    private TestMcpHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task MalformedJson_GetsParseError32700()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, """{"jsonrpc":"2.0","id":1,"""), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, """{"jsonrpc":"2.0","id":1,"""), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32700, await ErrorCodeAsync(response));
@@ -32,7 +23,7 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task WellFormedJsonThatIsNoMessage_StaysInvalidRequest32600()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, """{"hello":"world"}"""), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, """{"hello":"world"}"""), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32600, await ErrorCodeAsync(response));
@@ -41,10 +32,10 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task WrongContentType_Gets415()
     {
-        using var request = RawMcp.Post(_host.McpUrl, RawMcp.Initialize);
+        using var request = RawMcp.Post(Host.McpUrl, RawMcp.Initialize);
         request.Content = new StringContent(RawMcp.Initialize, Encoding.UTF8, "text/plain");
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("Content-Type: application/json", await RawMcp.ErrorMessageAsync(response), StringComparison.Ordinal);
@@ -53,10 +44,10 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NoAcceptHeader_Gets406()
     {
-        using var request = RawMcp.Post(_host.McpUrl, RawMcp.Initialize);
+        using var request = RawMcp.Post(Host.McpUrl, RawMcp.Initialize);
         request.Headers.Accept.Clear();
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
@@ -65,7 +56,7 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     public async Task Batch_IsAnsweredInOneStream_InA20250326Session()
     {
         var token = TestTimeouts.DefaultToken();
-        using var initialized = await _http.SendAsync(RawMcp.Post(_host.McpUrl, Initialize20250326), token);
+        using var initialized = await Http.SendAsync(RawMcp.Post(Host.McpUrl, Initialize20250326), token);
         var sessionId = initialized.Headers.GetValues("Mcp-Session-Id").Single();
         const string Batch = """
             [{"jsonrpc":"2.0","method":"notifications/initialized"},
@@ -73,7 +64,7 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
              {"jsonrpc":"2.0","id":"b","method":"ping"}]
             """;
 
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, Batch, sessionId), token);
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, Batch, sessionId), token);
 
         var body = await response.Content.ReadAsStringAsync(token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -86,11 +77,11 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     public async Task BatchOfNotifications_Gets202()
     {
         var token = TestTimeouts.DefaultToken();
-        using var initialized = await _http.SendAsync(RawMcp.Post(_host.McpUrl, Initialize20250326), token);
+        using var initialized = await Http.SendAsync(RawMcp.Post(Host.McpUrl, Initialize20250326), token);
         var sessionId = initialized.Headers.GetValues("Mcp-Session-Id").Single();
 
-        using var response = await _http.SendAsync(
-            RawMcp.Post(_host.McpUrl, """[{"jsonrpc":"2.0","method":"notifications/initialized"}]""", sessionId), token);
+        using var response = await Http.SendAsync(
+            RawMcp.Post(Host.McpUrl, """[{"jsonrpc":"2.0","method":"notifications/initialized"}]""", sessionId), token);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
@@ -100,11 +91,11 @@ public sealed class SpecEdgeTests : IAsyncLifetime, IDisposable
     {
         // 2025-06-18 removed batches; its clients name their revision in every request.
         var token = TestTimeouts.DefaultToken();
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
-        using var request = RawMcp.Post(_host.McpUrl, """[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", sessionId);
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
+        using var request = RawMcp.Post(Host.McpUrl, """[{"jsonrpc":"2.0","id":1,"method":"ping"}]""", sessionId);
         request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
 
-        using var response = await _http.SendAsync(request, token);
+        using var response = await Http.SendAsync(request, token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32600, await ErrorCodeAsync(response));

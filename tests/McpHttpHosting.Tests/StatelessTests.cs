@@ -8,21 +8,12 @@ using SkMcpAgent.Testing.Mcp;
 namespace McpHttpHosting.Tests;
 
 /// <summary>Stateless mode: no session is held, so any replica can answer any request.</summary>
-public sealed class StatelessTests : IAsyncLifetime, IDisposable
+public sealed class StatelessTests() : HostedServerTest(o => o.Stateless = true)
 {
-    private readonly HttpClient _http = new();
-    private TestMcpHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync(o => o.Stateless = true);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task Client_CallsATool_WithNoSessionId()
     {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(_host.McpUrl), TransportMode = HttpTransportMode.StreamableHttp }, NullLoggerFactory.Instance);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(Host.McpUrl), TransportMode = HttpTransportMode.StreamableHttp }, NullLoggerFactory.Instance);
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }, NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
 
         var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "any replica" }, cancellationToken: TestTimeouts.DefaultToken());
@@ -34,7 +25,7 @@ public sealed class StatelessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Request_NeedsNoInitializeFirst()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.ToolsList), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.ToolsList), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Mcp-Session-Id"));
@@ -44,7 +35,7 @@ public sealed class StatelessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task LegacySse_IsNotServed()
     {
-        using var response = await _http.GetAsync(_host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var response = await Http.GetAsync(Host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -52,10 +43,10 @@ public sealed class StatelessTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Guard_StillRefusesAForeignHost()
     {
-        using var request = RawMcp.Post(_host.McpUrl, RawMcp.ToolsList);
+        using var request = RawMcp.Post(Host.McpUrl, RawMcp.ToolsList);
         request.Headers.Host = "evil.example.com";
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

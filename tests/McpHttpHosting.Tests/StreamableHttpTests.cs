@@ -8,29 +8,17 @@ using SkMcpAgent.Testing.Mcp;
 
 namespace McpHttpHosting.Tests;
 
-public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
+public sealed class StreamableHttpTests() : HostedServerTest(o => o.MaxSessions = 3)
 {
     /// <summary>A 2026-07-28 request: no initialize before it, the protocol version and capabilities in its own _meta.</summary>
     private const string SessionlessToolsList =
         """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}""";
 
-    private readonly HttpClient _http = new();
-    private TestMcpHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync(o =>
-    {
-        o.MaxSessions = 3;
-    });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task Client_CallsATool_InALaterRequestThanInitialize()
     {
         // The session's server must use the application's services: the initialize request's scope is gone by now.
-        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(_host.McpUrl), TransportMode = HttpTransportMode.StreamableHttp }, NullLoggerFactory.Instance);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(Host.McpUrl), TransportMode = HttpTransportMode.StreamableHttp }, NullLoggerFactory.Instance);
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }, NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
 
         var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "hi" }, cancellationToken: TestTimeouts.DefaultToken());
@@ -41,7 +29,7 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Initialize_ReturnsASessionIdHeader()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.Initialize), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.Initialize), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -51,11 +39,11 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_Gets406_WhenTheClientDoesNotAcceptEventStreams()
     {
-        using var request = RawMcp.Post(_host.McpUrl, RawMcp.Initialize);
+        using var request = RawMcp.Post(Host.McpUrl, RawMcp.Initialize);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
@@ -63,7 +51,7 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_Gets400_WhenANonInitializeRequestHasNoSession()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.ToolsList), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.ToolsList), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("A new session can only be created by an initialize request", await RawMcp.ErrorMessageAsync(response), StringComparison.Ordinal);
@@ -72,11 +60,11 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Post_Gets400_ForAnUnsupportedProtocolVersionHeader()
     {
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
-        using var request = RawMcp.Post(_host.McpUrl, RawMcp.ToolsList, sessionId);
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, TestTimeouts.DefaultToken());
+        using var request = RawMcp.Post(Host.McpUrl, RawMcp.ToolsList, sessionId);
         request.Headers.Add("MCP-Protocol-Version", "1999-01-01");
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("MCP-Protocol-Version header value '1999-01-01' is not supported", await RawMcp.ErrorMessageAsync(response), StringComparison.Ordinal);
@@ -85,10 +73,10 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Notification_Gets202WithNoBody()
     {
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, TestTimeouts.DefaultToken());
 
-        using var response = await _http.SendAsync(
-            RawMcp.Post(_host.McpUrl, """{"jsonrpc":"2.0","method":"notifications/roots/list_changed"}""", sessionId), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(
+            RawMcp.Post(Host.McpUrl, """{"jsonrpc":"2.0","method":"notifications/roots/list_changed"}""", sessionId), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
@@ -97,10 +85,10 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_OpensOneEventStreamPerSession()
     {
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, TestTimeouts.DefaultToken());
 
-        using var first = await _http.SendAsync(RawMcp.Get(_host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
-        using var second = await _http.SendAsync(RawMcp.Get(_host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var first = await Http.SendAsync(RawMcp.Get(Host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var second = await Http.SendAsync(RawMcp.Get(Host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("text/event-stream", first.Content.Headers.ContentType?.MediaType);
@@ -110,11 +98,11 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_Gets400_WhenAskedToResumeAnUnknownStream()
     {
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
-        using var request = RawMcp.Get(_host.McpUrl, sessionId);
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, TestTimeouts.DefaultToken());
+        using var request = RawMcp.Get(Host.McpUrl, sessionId);
         request.Headers.Add("Last-Event-ID", "42");
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Bad Request: The specified Last-Event-ID is either invalid or expired.", await RawMcp.ErrorMessageAsync(response));
@@ -123,14 +111,14 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Delete_EndsTheSessionAndItsGetStream()
     {
-        var sessionId = await RawMcp.StartSessionAsync(_http, _host.McpUrl, TestTimeouts.DefaultToken());
-        using var stream = await _http.SendAsync(RawMcp.Get(_host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        var sessionId = await RawMcp.StartSessionAsync(Http, Host.McpUrl, TestTimeouts.DefaultToken());
+        using var stream = await Http.SendAsync(RawMcp.Get(Host.McpUrl, sessionId), HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
         var body = await stream.Content.ReadAsStreamAsync();
 
-        using var deleted = await _http.SendAsync(RawMcp.Delete(_host.McpUrl, sessionId), TestTimeouts.DefaultToken());
+        using var deleted = await Http.SendAsync(RawMcp.Delete(Host.McpUrl, sessionId), TestTimeouts.DefaultToken());
         // The stream held only its priming event; it ends when the session does.
         var rest = await new StreamReader(body).ReadToEndAsync(TestTimeouts.DefaultToken());
-        using var again = await _http.SendAsync(RawMcp.Delete(_host.McpUrl, sessionId), TestTimeouts.DefaultToken());
+        using var again = await Http.SendAsync(RawMcp.Delete(Host.McpUrl, sessionId), TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.StartsWith("retry: 1000\nevent: prime\n", rest, StringComparison.Ordinal);
@@ -141,14 +129,14 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     public async Task SessionCap_Refuses503_WhenFull_AndAdmitsAgainOnceASessionEnds()
     {
         var token = TestTimeouts.DefaultToken();
-        var first = await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
-        await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
-        await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
+        var first = await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
+        await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
+        await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
 
-        using var refused = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.Initialize), token);
-        using var stillServed = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.ToolsList, first), token);
-        using var deleted = await _http.SendAsync(RawMcp.Delete(_host.McpUrl, first), token);
-        using var admitted = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.Initialize), token);
+        using var refused = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.Initialize), token);
+        using var stillServed = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.ToolsList, first), token);
+        using var deleted = await Http.SendAsync(RawMcp.Delete(Host.McpUrl, first), token);
+        using var admitted = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.Initialize), token);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
@@ -162,11 +150,11 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     public async Task SessionCap_CountsLegacySseStreams()
     {
         var token = TestTimeouts.DefaultToken();
-        await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
-        await RawMcp.StartSessionAsync(_http, _host.McpUrl, token);
-        using var stream = await _http.GetAsync(_host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, token);
+        await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
+        await RawMcp.StartSessionAsync(Http, Host.McpUrl, token);
+        using var stream = await Http.GetAsync(Host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, token);
 
-        using var refused = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.Initialize), token);
+        using var refused = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.Initialize), token);
 
         Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -175,7 +163,7 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ResponseStream_StartsWithAPrimingEventCarryingRetry()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(_host.McpUrl, RawMcp.Initialize), TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(RawMcp.Post(Host.McpUrl, RawMcp.Initialize), TestTimeouts.DefaultToken());
         var events = (await response.Content.ReadAsStringAsync()).Split("\n\n");
 
         var priming = events[0].Split('\n');
@@ -188,11 +176,11 @@ public sealed class StreamableHttpTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task NewestProtocol_IsServedWithoutASession()
     {
-        using var request = RawMcp.Post(_host.McpUrl, SessionlessToolsList);
+        using var request = RawMcp.Post(Host.McpUrl, SessionlessToolsList);
         request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
         request.Headers.Add("Mcp-Method", "tools/list");
 
-        using var response = await _http.SendAsync(request, TestTimeouts.DefaultToken());
+        using var response = await Http.SendAsync(request, TestTimeouts.DefaultToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Mcp-Session-Id"));

@@ -7,14 +7,7 @@ namespace WeatherServer.Tests.Processes;
 public sealed class LoadBalancedConformanceTests(LoadBalancedReplicasFixture fixture) : IClassFixture<LoadBalancedReplicasFixture>
 {
     [Theory]
-    [InlineData("server-initialize")]
-    [InlineData("ping")]
-    [InlineData("logging-set-level")]
-    [InlineData("tools-list")]
-    [InlineData("resources-list")]
-    [InlineData("prompts-list")]
-    [InlineData("dns-rebinding-protection")]
+    [MemberData(nameof(ConformanceSuite.StatelessScenarios), MemberType = typeof(ConformanceSuite))]
     public Task Scenario_Passes_ThroughTheLoadBalancer(string scenario) =>
-        LoadBalancedReplicasTests.AssertConformanceAsync(fixture.McpUrl, scenario);
-
+        ConformanceSuite.AssertPassesAsync(fixture.McpUrl, scenario);
 }

@@ -1,10 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SkMcpAgent.Testing;
 using SkMcpAgent.Testing.Nws;
-using SkMcpAgent.Testing.Processes;
 
 namespace WeatherServer.Tests.Processes;
 
@@ -13,7 +11,7 @@ namespace WeatherServer.Tests.Processes;
 /// requests of one client land on different replicas, which only works because no replica holds a session.
 /// This test kills a replica, so it has replicas of its own.
 /// </summary>
-public sealed partial class LoadBalancedReplicasTests : IAsyncLifetime
+public sealed class LoadBalancedReplicasTests : IAsyncLifetime
 {
     private readonly LoadBalancedReplicasFixture _replicas = new();
 
@@ -38,7 +36,7 @@ public sealed partial class LoadBalancedReplicasTests : IAsyncLifetime
             await AssertForecastsAsync(client, 6);
         }
 
-        await AssertConformanceAsync(McpUrl, "server-initialize");
+        await ConformanceSuite.AssertPassesAsync(McpUrl, "server-initialize");
     }
 
     private async Task<McpClient> ConnectAsync(CancellationToken token)
@@ -63,25 +61,4 @@ public sealed partial class LoadBalancedReplicasTests : IAsyncLifetime
             cancellationToken: token);
         Assert.StartsWith("Forecast for Austin, TX:", Assert.IsType<TextContentBlock>(Assert.Single(forecast.Content)).Text, StringComparison.Ordinal);
     }
-
-    internal static async Task AssertConformanceAsync(string mcpUrl, string scenario)
-    {
-        var results = Directory.CreateTempSubdirectory("weather-lb-conformance-");
-        try
-        {
-            await using var suite = ChildProcess.Start(Peers.Bin("conformance"), ["server", "--url", mcpUrl, "--scenario", scenario, "-o", results.FullName]);
-            var exitCode = await suite.WaitForExitAsync(TestTimeouts.DefaultToken());
-
-            var output = suite.StandardOutput + suite.StandardError;
-            Assert.True(exitCode == 0, $"conformance {scenario} through nginx exited {exitCode}:\n{output}");
-            Assert.Matches(AllPassed(), output);
-        }
-        finally
-        {
-            results.Delete(recursive: true);
-        }
-    }
-
-    [GeneratedRegex(@"Passed: (\d+)/\1, 0 failed")]
-    private static partial Regex AllPassed();
 }
