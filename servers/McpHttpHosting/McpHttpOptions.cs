@@ -1,14 +1,19 @@
 namespace McpHttpHosting;
 
-/// <summary>How MCP is served over HTTP: session lifetime and limits, and who may call.</summary>
+/// <summary>How MCP is served over HTTP: session mode, lifetime and limits, and who may call.</summary>
 public sealed class McpHttpOptions
 {
     private TimeSpan _idleTimeout = TimeSpan.FromMinutes(30);
-    private TimeSpan _idleCheckInterval = TimeSpan.FromSeconds(5);
     private int _maxSessions = 1000;
     private long _maxRequestBodyBytes = 1024 * 1024;
 
-    /// <summary>A session with no request in flight for this long is closed; its id then gets 404.</summary>
+    /// <summary>
+    /// No server-held session: any replica answers any request (scale-out behind a load balancer without affinity).
+    /// Legacy SSE and server-to-client requests need a session, so they are off in this mode.
+    /// </summary>
+    public bool Stateless { get; set; }
+
+    /// <summary>A stateful session with no request in flight for this long is closed; its id then gets 404.</summary>
     public TimeSpan IdleTimeout
     {
         get => _idleTimeout;
@@ -19,18 +24,7 @@ public sealed class McpHttpOptions
         }
     }
 
-    /// <summary>How often idle sessions are looked for.</summary>
-    public TimeSpan IdleCheckInterval
-    {
-        get => _idleCheckInterval;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
-            _idleCheckInterval = value;
-        }
-    }
-
-    /// <summary>The most sessions (Streamable HTTP and SSE together) open at once; past it the oldest idle one is closed, or the new one refused.</summary>
+    /// <summary>The most sessions (Streamable HTTP and SSE together) open at once; past it a new one gets 503.</summary>
     public int MaxSessions
     {
         get => _maxSessions;
@@ -64,9 +58,6 @@ public sealed class McpHttpOptions
     /// <summary>When set, every request must carry <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public string? AuthToken { get; set; }
 
-    /// <summary>Whether the legacy HTTP+SSE transport (GET /sse, POST /messages) is served.</summary>
+    /// <summary>Whether the legacy HTTP+SSE transport (GET /sse, POST /message) is served; never in stateless mode.</summary>
     public bool EnableLegacySse { get; set; } = true;
-
-    /// <summary>The clock, replaceable in tests of idle expiry.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -9,24 +9,25 @@ using Microsoft.Extensions.Options;
 namespace McpHttpHosting;
 
 /// <summary>
-/// Checks every MCP request before a handler sees it: Host and Origin (DNS-rebinding protection, which the MCP
-/// spec requires of local servers), the bearer token when one is configured, and the body size limit.
+/// Middleware in front of the SDK's <c>MapMcp</c>, which has none of this: Host and Origin checks (DNS-rebinding
+/// protection, which the MCP spec requires of local servers; <c>MapMcp</c> answers a foreign Host with 200), the bearer
+/// token when one is configured, and the body size limit.
 /// </summary>
-internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, ILogger<McpRequestGuard> logger)
+internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, ILogger<McpRequestGuard> logger) : IMiddleware
 {
     /// <summary>How long a refused oversized body is read before the connection is dropped anyway.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private McpHttpOptions Options => options.Value;
 
-    /// <summary>Wraps a handler so it only runs for admitted requests.</summary>
-    public RequestDelegate Protect(RequestDelegate handler) => async context =>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(next);
         if (await TryAdmitAsync(context))
         {
-            await handler(context);
+            await next(context);
         }
-    };
+    }
 
     /// <summary>True when the request may proceed; otherwise the refusal has been written.</summary>
     public async Task<bool> TryAdmitAsync(HttpContext context)
@@ -37,7 +38,7 @@ internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, 
         if (!IsAllowedHost(host))
         {
             LogRejectedHost(host.Value ?? "");
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden: the Host header is not allowed.");
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden: the Host header is not allowed.");
             return false;
         }
 
@@ -45,14 +46,14 @@ internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, 
         if (origin.Length > 0 && !IsAllowedOrigin(origin))
         {
             LogRejectedOrigin(origin);
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden: the Origin header is not allowed.");
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden: the Origin header is not allowed.");
             return false;
         }
 
         if (!string.IsNullOrEmpty(Options.AuthToken) && !HasValidToken(context.Request, Options.AuthToken))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: a valid bearer token is required.");
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: a valid bearer token is required.");
             return false;
         }
 
@@ -87,7 +88,7 @@ internal sealed partial class McpRequestGuard(IOptions<McpHttpOptions> options, 
             bodySize!.MaxRequestBodySize = length;
         }
 
-        await JsonRpcHttp.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large: the request body exceeds the server's limit.");
+        await JsonRpcErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large: the request body exceeds the server's limit.");
         await context.Response.Body.FlushAsync(context.RequestAborted);
         if (!drain)
         {

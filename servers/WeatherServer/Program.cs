@@ -6,7 +6,7 @@ ServerArguments arguments;
 NwsOptions nwsOptions;
 try
 {
-    arguments = ServerArguments.Parse(args);
+    arguments = ServerArguments.Parse(args, Environment.GetEnvironmentVariable);
     nwsOptions = NwsOptions.FromEnvironment();
 }
 catch (ArgumentException ex)
@@ -25,7 +25,7 @@ try
 {
     if (arguments.Http)
     {
-        await HttpHost.RunAsync(nwsOptions, arguments.Urls, Console.Error, CancellationToken.None);
+        await HttpHost.RunAsync(nwsOptions, arguments, Console.Error, CancellationToken.None);
     }
     else
     {

@@ -7,21 +7,12 @@ using SkMcpAgent.Testing;
 
 namespace McpHttpHosting.Tests;
 
-public sealed class SseTests : IAsyncLifetime, IDisposable
+public sealed class SseTests() : HostedServerTest()
 {
-    private readonly HttpClient _http = new();
-    private TestMcpHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestMcpHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task Client_CallsATool_OverLegacySse()
     {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(_host.BaseUrl + "/sse"), TransportMode = HttpTransportMode.Sse }, NullLoggerFactory.Instance);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri(Host.BaseUrl + "/sse"), TransportMode = HttpTransportMode.Sse }, NullLoggerFactory.Instance);
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2024-11-05" }, NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
 
         var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "old" }, cancellationToken: TestTimeouts.DefaultToken());
@@ -32,23 +23,24 @@ public sealed class SseTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Stream_AnnouncesTheMessagesEndpointFirst()
     {
-        using var response = await _http.GetAsync(_host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
+        using var response = await Http.GetAsync(Host.BaseUrl + "/sse", HttpCompletionOption.ResponseHeadersRead, TestTimeouts.DefaultToken());
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
 
         var eventLine = await reader.ReadLineAsync(TestTimeouts.DefaultToken());
         var dataLine = await reader.ReadLineAsync(TestTimeouts.DefaultToken());
 
         Assert.Equal("event: endpoint", eventLine);
-        Assert.StartsWith("data: /messages?sessionId=", dataLine, StringComparison.Ordinal);
+        Assert.StartsWith("data: /mcp/message?sessionId=", dataLine, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Message_Gets404_ForAnUnknownSession()
+    public async Task Message_Gets400_ForAnUnknownSession()
     {
         using var content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", Encoding.UTF8, "application/json");
 
-        using var response = await _http.PostAsync(_host.BaseUrl + "/messages?sessionId=nope", content, TestTimeouts.DefaultToken());
+        using var response = await Http.PostAsync(Host.BaseUrl + "/mcp/message?sessionId=nope", content, TestTimeouts.DefaultToken());
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Session ID not found.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace McpHttpHosting.Tests;
 
-/// <summary>A small MCP server hosted by this library on Kestrel at 127.0.0.1:0, with the <see cref="EchoTools"/>.</summary>
+/// <summary>A small MCP server served by the SDK's MapMcp behind this library's guard, on Kestrel at 127.0.0.1:0, with the <see cref="EchoTools"/>.</summary>
 public sealed class TestMcpHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -31,9 +31,9 @@ public sealed class TestMcpHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddScoped<RequestScopedThing>();
-        builder.Services.AddMcpServer().WithTools<EchoTools>().WithHttpTransport(configure);
+        builder.Services.AddMcpServer().WithTools<EchoTools>().WithGuardedHttpTransport(configure);
         var app = builder.Build();
-        app.MapMcp();
+        app.UseGuardedMcp();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestMcpHost(app, address.TrimEnd('/'));

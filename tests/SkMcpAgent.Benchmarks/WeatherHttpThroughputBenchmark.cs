@@ -5,14 +5,19 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using SkMcpAgent.Benchmarks.HttpLoad;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Nws;
+using SkMcpAgent.Testing.Processes;
 
 namespace SkMcpAgent.Benchmarks;
 
 /// <summary>
-/// tools/list requests per second over Streamable HTTP with N concurrent sessions, against our weather server and
-/// against server-everything, with the same raw HttpClient code. Build the server in Release first:
-/// <c>dotnet build -c Release servers/WeatherServer</c>. Arguments: [seconds=10] [sessions=16].
+/// HTTP <c>tools/call</c> throughput and latency with 64 initialized Streamable HTTP sessions, driven by wrk: the weather
+/// server (a call that goes upstream to a fake NWS, and one refused by validation), three stateless replicas behind
+/// nginx, and server-everything's echo as the peer, measured in interleaved rounds in one run. Build the server in
+/// Release first (<c>dotnet build -c Release servers/WeatherServer</c>); needs Debian's wrk and nginx.
+/// Arguments: [seconds=10] [sessions=64] [rounds=2].
 /// </summary>
 public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
 {
@@ -20,92 +25,98 @@ public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
 
     public string Name => "weather-http-throughput";
 
-    public string Description => "tools/list req/s, 16 Streamable HTTP sessions: weather server vs server-everything";
+    public string Description => "tools/call req/s and p99, 64 Streamable HTTP sessions, wrk: weather (direct, via nginx x3 stateless) vs server-everything";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var sessions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+        var sessions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         var duration = TimeSpan.FromSeconds(seconds);
 
-        double weather;
-        using (var server = StartWeatherServer())
-        {
-            var url = await WaitForLineAsync(server, WeatherListening(), cancellationToken);
-            weather = await MeasureAsync("weather (.NET, McpHttpHosting)", url, sessions, duration, cancellationToken);
-        }
-
-        double everything;
+        await using var nws = await FakeNwsServer.StartAsync(cancellationToken);
+        using var weather = StartWeatherServer(nws.BaseUrl, stateless: false);
+        var weatherUrl = await WaitForLineAsync(weather, WeatherListening(), cancellationToken);
+        using var replicas = new CompositeDisposable([.. Enumerable.Range(0, 3).Select(_ => StartWeatherServer(nws.BaseUrl, stateless: true))]);
+        var replicaUrls = await Task.WhenAll(replicas.Items.Select(r => WaitForLineAsync(r, WeatherListening(), cancellationToken)));
+        await using var nginx = await NginxLoadBalancer.StartAsync(replicaUrls.Select(u => u[..^"/mcp".Length]));
         var port = FreePort();
-        using (var server = StartServerEverything(port))
+        using var everything = StartServerEverything(port);
+        await WaitForLineAsync(everything, EverythingListening(), cancellationToken);
+
+        Target[] targets =
+        [
+            new("server-everything echo (node)", $"http://127.0.0.1:{port}/mcp", Call("echo", """{"message":"hi"}"""), Stateful: true, "Echo: hi"),
+            new("weather get_alerts CA (upstream)", weatherUrl, Call("get_alerts", """{"state":"CA"}"""), Stateful: true, "\"state\":\"CA\""),
+            new("weather get_alerts QQ (refused)", weatherUrl, Call("get_alerts", """{"state":"QQ"}"""), Stateful: true, "is not a US state"),
+            new("nginx + 3 stateless weather (CA)", nginx.BaseUrl + "/mcp", Call("get_alerts", """{"state":"CA"}"""), Stateful: false, "\"state\":\"CA\""),
+        ];
+
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = sessions });
+        var results = targets.ToDictionary(t => t, _ => new List<WrkResult>());
+        for (var round = 0; round < rounds; round++)
         {
-            await WaitForLineAsync(server, EverythingListening(), cancellationToken);
-            everything = await MeasureAsync("server-everything (node)", $"http://127.0.0.1:{port}/mcp", sessions, duration, cancellationToken);
+            foreach (var target in targets)
+            {
+                results[target].Add(await MeasureAsync(http, target, sessions, duration, cancellationToken));
+            }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio weather / server-everything: {weather / everything:F2}x (target >= 3x)"));
+        Report(targets, results, sessions);
     }
 
-    private static async Task<double> MeasureAsync(string label, string url, int sessions, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<WrkResult> MeasureAsync(HttpClient http, Target target, int sessions, TimeSpan duration, CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = sessions * 2, UseProxy = false };
-        using var http = new HttpClient(handler);
-        var ids = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => InitializeAsync(http, url, cancellationToken)));
+        var ids = target.Stateful
+            ? await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => InitializeAsync(http, target.Url, cancellationToken)))
+            : [];
 
-        // Warm up (JIT, connection pools) before the measured window.
-        await RunLoopsAsync(http, url, ids, TimeSpan.FromSeconds(1), cancellationToken);
-        var (count, samples) = await RunLoopsAsync(http, url, ids, duration, cancellationToken);
+        // One checked call first: wrk counts answers, it does not read them.
+        var answer = await PostAsync(http, target.Url, target.Body, ids.FirstOrDefault(), cancellationToken);
+        if (!answer.Contains(target.Expected, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{target.Label}: unexpected answer {answer}");
+        }
 
+        var result = await WrkRun.RunAsync(target.Url, target.Body, ids, sessions, duration, cancellationToken);
         foreach (var id in ids)
         {
-            using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, target.Url);
             delete.Headers.Add("Mcp-Session-Id", id);
             using var _ = await http.SendAsync(delete, cancellationToken);
         }
 
-        var perSecond = count / duration.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-34} {perSecond,10:F0} req/s  ({count} tools/list in {duration.TotalSeconds:F0} s, {sessions} sessions)"));
-        Console.WriteLine("  " + samples);
-        return perSecond;
-    }
-
-    private static async Task<(long Count, Samples Latency)> RunLoopsAsync(HttpClient http, string url, string[] ids, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        window.CancelAfter(duration);
-        var latencies = new Samples("tools/list latency");
-        long count = 0;
-        await Task.WhenAll(ids.Select(async id =>
+        if (result.Failures > 0)
         {
-            var local = new List<TimeSpan>();
-            var requestId = 10;
-            while (!window.IsCancellationRequested)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    var body = await PostAsync(http, url, $$"""{"jsonrpc":"2.0","id":{{requestId++}},"method":"tools/list"}""", id, window.Token);
-                    if (!body.Contains("\"tools\"", StringComparison.Ordinal))
-                    {
-                        throw new InvalidOperationException("tools/list answered without tools: " + body);
-                    }
-                }
-                catch (OperationCanceledException) when (window.IsCancellationRequested)
-                {
-                    break;
-                }
+            throw new InvalidOperationException($"{target.Label}: {result.Failures} failed requests of {result.Requests}");
+        }
 
-                local.Add(Stopwatch.GetElapsedTime(started));
-                Interlocked.Increment(ref count);
-            }
-
-            lock (latencies)
-            {
-                local.ForEach(latencies.Add);
-            }
-        }));
-        return (count, latencies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {target.Label,-36} {result.RequestsPerSecond,9:F0} req/s  p50 {result.P50Milliseconds,7:F2} ms  p99 {result.P99Milliseconds,7:F2} ms  socket errors/timeouts {result.SocketErrors}"));
+        return result;
     }
+
+    private static void Report(Target[] targets, Dictionary<Target, List<WrkResult>> results, int sessions)
+    {
+        Console.WriteLine($"tools/call, {sessions} connections, median of rounds (p99: worst round):");
+        var peer = Median(results[targets[0]]);
+        foreach (var target in targets)
+        {
+            var rps = Median(results[target]);
+            var p99 = results[target].Max(r => r.P99Milliseconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Label,-36} {rps,9:F0} req/s  p99 {p99,7:F2} ms  {rps / peer,6:F2}x server-everything"));
+        }
+
+        Console.WriteLine("goal: weather >= 10x server-everything with p99 < 20 ms");
+    }
+
+    private static double Median(List<WrkResult> runs) => runs.Select(r => r.RequestsPerSecond).Order().ElementAt(runs.Count / 2);
+
+    private static string Call(string tool, string arguments) =>
+        $$$"""{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{{{arguments}}}}}""";
+
+    private sealed record Target(string Label, string Url, string Body, bool Stateful, string Expected);
 
     private static async Task<string> InitializeAsync(HttpClient http, string url, CancellationToken cancellationToken)
     {
@@ -122,7 +133,7 @@ public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
     }
 
     /// <summary>POSTs one message and returns the JSON of the answer, whether it came as JSON or as an SSE event.</summary>
-    private static async Task<string> PostAsync(HttpClient http, string url, string json, string sessionId, CancellationToken cancellationToken)
+    private static async Task<string> PostAsync(HttpClient http, string url, string json, string? sessionId, CancellationToken cancellationToken)
     {
         using var request = Post(url, json, sessionId);
         using var response = await http.SendAsync(request, cancellationToken);
@@ -153,13 +164,17 @@ public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
         if (sessionId is not null)
         {
             request.Headers.Add("Mcp-Session-Id", sessionId);
+        }
+
+        if (!json.Contains("\"initialize\"", StringComparison.Ordinal))
+        {
             request.Headers.Add("MCP-Protocol-Version", ProtocolVersion);
         }
 
         return request;
     }
 
-    private static KilledOnDispose StartWeatherServer()
+    private static KilledOnDispose StartWeatherServer(string nwsBaseUrl, bool stateless)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { RepoPaths.ServerDll("WeatherServer"), "--http", "--urls", "http://127.0.0.1:0" })
@@ -167,7 +182,12 @@ public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["NWS_BASE_URL"] = "http://127.0.0.1:9";
+        if (stateless)
+        {
+            info.ArgumentList.Add("--stateless");
+        }
+
+        info.Environment["NWS_BASE_URL"] = nwsBaseUrl;
         return new KilledOnDispose(Process.Start(info)!);
     }
 
@@ -210,6 +230,19 @@ public sealed partial class WeatherHttpThroughputBenchmark : IBenchmark
 
     [GeneratedRegex(@"(?i)listening on port")]
     private static partial Regex EverythingListening();
+
+    private sealed class CompositeDisposable(IReadOnlyList<KilledOnDispose> items) : IDisposable
+    {
+        public IReadOnlyList<KilledOnDispose> Items => items;
+
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
 
     private sealed class KilledOnDispose(Process process) : IDisposable
     {

@@ -10,28 +10,34 @@ using WeatherServer.Nws;
 
 namespace WeatherServer.Hosting;
 
-/// <summary>MCP over HTTP: Streamable HTTP at /mcp and legacy SSE at /sse + /messages.</summary>
+/// <summary>
+/// MCP over HTTP, served by the SDK's <c>MapMcp</c> behind McpHttpHosting's guard: Streamable HTTP at /mcp, legacy SSE
+/// at /sse (stateful mode only), liveness at /healthz and readiness at /readyz.
+/// </summary>
 public static class HttpHost
 {
-    public static async Task RunAsync(NwsOptions nwsOptions, string urls, TextWriter banner, CancellationToken cancellationToken)
+    public static async Task RunAsync(NwsOptions nwsOptions, ServerArguments arguments, TextWriter banner, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(banner);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls(urls);
+        builder.WebHost.UseUrls(arguments.Urls);
         ServerLogging.Configure(builder.Logging);
         var httpOptions = ReadHttpOptions(Environment.GetEnvironmentVariable);
+        httpOptions.Stateless = arguments.Stateless;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = httpOptions.MaxRequestBodyBytes);
-        builder.Services.AddWeatherMcpServer(nwsOptions).WithHttpTransport(options => Copy(httpOptions, options));
+        builder.Services.AddWeatherMcpServer(nwsOptions).WithGuardedHttpTransport(options => Copy(httpOptions, options));
 
         await using var app = builder.Build();
-        app.MapMcp("/mcp");
+        app.UseGuardedMcp("/mcp");
         await app.StartAsync(cancellationToken);
 
         // One line on stderr with the real addresses (port 0 binds a free port), for people and for tests.
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var mode = arguments.Stateless ? "stateless, no legacy SSE" : "legacy SSE: {0}/sse";
         foreach (var address in addresses)
         {
-            await banner.WriteLineAsync($"weather MCP server listening on {address}/mcp (legacy SSE: {address}/sse)");
+            await banner.WriteLineAsync($"weather MCP server listening on {address}/mcp ({string.Format(CultureInfo.InvariantCulture, mode, address)})");
         }
 
         await banner.FlushAsync(cancellationToken);
@@ -71,6 +77,7 @@ public static class HttpHost
 
     private static void Copy(McpHttpOptions from, McpHttpOptions to)
     {
+        to.Stateless = from.Stateless;
         to.AuthToken = from.AuthToken;
         to.MaxSessions = from.MaxSessions;
         to.IdleTimeout = from.IdleTimeout;

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using ModelContextProtocol;
 
 namespace WeatherServer.Tools;
 
@@ -22,16 +21,17 @@ public static class UsStates
         ["PR"] = "Puerto Rico", ["VI"] = "U.S. Virgin Islands",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The upper-case code for <paramref name="state"/>, or a tool error saying what is accepted.</summary>
-    public static string Normalize(string? state)
+    /// <summary>
+    /// The upper-case code for <paramref name="state"/>. False for anything else; then <see cref="Unknown"/> says what is
+    /// accepted. No exception: a bad code is the model's everyday mistake, and a thrown one costs a stack trace and an
+    /// error log line in the SDK on every call.
+    /// </summary>
+    public static bool TryNormalize(string? state, out string code)
     {
-        var code = state?.Trim().ToUpperInvariant() ?? "";
-        if (Names.ContainsKey(code))
-        {
-            return code;
-        }
-
-        throw new McpException(
-            $"'{state}' is not a US state or territory code. Use a two-letter postal code such as CA, TX, NY or PR.");
+        code = state?.Trim().ToUpperInvariant() ?? "";
+        return Names.ContainsKey(code);
     }
+
+    public static string Unknown(string? state) =>
+        $"'{state}' is not a US state or territory code. Use a two-letter postal code such as CA, TX, NY or PR.";
 }

@@ -22,7 +22,12 @@ public sealed class WeatherTools(NwsClient nws)
         [Description("Two-letter US state or territory code, e.g. CA, TX, NY, PR.")] string state,
         CancellationToken cancellationToken)
     {
-        var code = UsStates.Normalize(state);
+        // Bad input is answered as a tool error without throwing (see UsStates.TryNormalize).
+        if (!UsStates.TryNormalize(state, out var code))
+        {
+            return InputError(UsStates.Unknown(state));
+        }
+
         JsonElement collection;
         try
         {
@@ -46,7 +51,11 @@ public sealed class WeatherTools(NwsClient nws)
         [Description("Longitude in degrees, -180 to 180 (west negative; the continental US is about -125 to -66).")] double longitude,
         CancellationToken cancellationToken)
     {
-        Coordinates.Validate(latitude, longitude);
+        if (Coordinates.Problem(latitude, longitude) is { } problem)
+        {
+            return InputError(problem);
+        }
+
         var point = Coordinates.Format(latitude, longitude);
 
         JsonElement pointInfo;
@@ -87,6 +96,12 @@ public sealed class WeatherTools(NwsClient nws)
         var report = new ForecastReport(NwsReader.ReadPlaceName(pointInfo) ?? point, latitude, longitude, periods);
         return Result(WeatherText.Forecast(report), report);
     }
+
+    private static CallToolResult InputError(string message) => new()
+    {
+        IsError = true,
+        Content = [new TextContentBlock { Text = message }],
+    };
 
     private static CallToolResult Result<T>(string text, T structured) =>
         StructuredToolResult.Create(text, structured, WeatherJsonContext.ToolOptions);

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
@@ -34,7 +35,8 @@ public sealed class WeatherHarness : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    public static async Task<WeatherHarness> StartAsync(Action<NwsOptions>? configure = null)
+    /// <param name="serverLogs">Where the MCP server logs (what the SDK says about tool calls); nowhere by default.</param>
+    public static async Task<WeatherHarness> StartAsync(Action<NwsOptions>? configure = null, ILoggerFactory? serverLogs = null)
     {
         var nws = await FakeNwsServer.StartAsync();
         var options = new NwsOptions { BaseUrl = new Uri(nws.BaseUrl), RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
@@ -47,7 +49,7 @@ public sealed class WeatherHarness : IAsyncDisposable
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var transport = new StreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream(), "weather", NullLoggerFactory.Instance);
-        var server = McpServer.Create(transport, provider.GetRequiredService<IOptions<McpServerOptions>>().Value, NullLoggerFactory.Instance, provider);
+        var server = McpServer.Create(transport, provider.GetRequiredService<IOptions<McpServerOptions>>().Value, serverLogs ?? NullLoggerFactory.Instance, provider);
         var stop = new CancellationTokenSource();
         var serverRun = server.RunAsync(stop.Token);
 

@@ -1,4 +1,5 @@
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Logging;
 using SkMcpAgent.Testing.Nws;
 using static WeatherServer.Tests.InMemory.WeatherToolsTests;
 
@@ -21,6 +22,22 @@ public sealed class WeatherToolErrorsTests
 
         Assert.Contains($"'{state}' is not a US state or territory code. Use a two-letter postal code such as CA, TX, NY or PR.", ErrorText(result), StringComparison.Ordinal);
         Assert.Empty(harness.Nws.Requests);
+    }
+
+    [Fact]
+    public async Task BadInput_IsAToolError_WithoutAnExceptionOrAnErrorLog()
+    {
+        // A thrown McpException made the SDK log an error with a stack trace on every bad call, which made the
+        // validation path slower under load than a successful call that goes upstream.
+        using var logs = new CapturingLoggerFactory();
+        await using var harness = await WeatherHarness.StartAsync(serverLogs: logs);
+
+        var badState = await harness.CallAsync("get_alerts", new() { ["state"] = "QQ" });
+        var badPoint = await harness.CallAsync("get_forecast", new() { ["latitude"] = 91.0, ["longitude"] = 0.0 });
+
+        Assert.True(badState.IsError);
+        Assert.True(badPoint.IsError);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || e.Exception is not null);
     }
 
     [Theory]

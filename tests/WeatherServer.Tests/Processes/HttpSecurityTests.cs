@@ -91,7 +91,7 @@ public sealed class HttpSecurityTests(WeatherHttpFixture fixture)
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("the body is not a valid JSON-RPC message", body, StringComparison.Ordinal);
+        Assert.Contains("Parse error: the body is not valid JSON.", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 }

@@ -41,15 +41,15 @@ public sealed class TransportTests(WeatherHttpFixture fixture)
     [InlineData(HttpTransportMode.AutoDetect, "/mcp")]
     [InlineData(HttpTransportMode.StreamableHttp, "/mcp")]
     [InlineData(HttpTransportMode.Sse, "/sse")]
-    public async Task Http_FallsBackToInitialize_WhenTheClientProbesTheNewestProtocol(HttpTransportMode mode, string path)
+    public async Task Http_Works_WithTheClientsDefaultNewestProtocol(HttpTransportMode mode, string path)
     {
-        // The 2.3.1 client's default probes server/discover (2026-07-28) first; the server must steer it to initialize.
+        // The 2.4 client speaks 2026-07-28 first: /mcp serves it without a session; the SSE transport falls back to initialize.
         var options = new HttpClientTransportOptions { Endpoint = new Uri(fixture.Server.BaseUrl + path), TransportMode = mode };
         var transport = new HttpClientTransport(options, NullLoggerFactory.Instance);
         await using var client = await McpClient.CreateAsync(transport, new McpClientOptions(), NullLoggerFactory.Instance, TestTimeouts.DefaultToken());
 
         Assert.Equal("weather", client.ServerInfo?.Name);
-        Assert.Equal(2, (await client.ListToolsAsync(cancellationToken: TestTimeouts.DefaultToken())).Count);
+        await AssertToolsWorkAsync(client);
     }
 
     private static McpClientOptions Options() => new() { ProtocolVersion = "2025-11-25" };

@@ -24,7 +24,8 @@ public sealed partial class WeatherHttpServerProcess : IAsyncDisposable
 
     public ChildProcess Process => _process;
 
-    public static async Task<WeatherHttpServerProcess> StartAsync(string nwsBaseUrl, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<WeatherHttpServerProcess> StartAsync(
+        string nwsBaseUrl, IReadOnlyDictionary<string, string>? environment = null, bool stateless = false)
     {
         var env = new Dictionary<string, string> { ["NWS_BASE_URL"] = nwsBaseUrl };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -33,7 +34,8 @@ public sealed partial class WeatherHttpServerProcess : IAsyncDisposable
         }
 
         // Port 0: the server binds a free port and prints it, so parallel tests never collide.
-        var process = ChildProcess.Start("dotnet", [RepoPaths.ServerDll("WeatherServer"), "--http", "--urls", "http://127.0.0.1:0"], env);
+        string[] arguments = [RepoPaths.ServerDll("WeatherServer"), "--http", "--urls", "http://127.0.0.1:0", .. stateless ? ["--stateless"] : Array.Empty<string>()];
+        var process = ChildProcess.Start("dotnet", arguments, env);
         try
         {
             var line = await process.WaitForLineAsync(l => l.Contains("listening on", StringComparison.Ordinal), TestTimeouts.DefaultToken());

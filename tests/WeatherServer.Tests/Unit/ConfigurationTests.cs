@@ -60,8 +60,43 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("Unknown argument '--bogus'.", "--bogus")]
     [InlineData("--urls only applies with --http.", "--urls", "http://x")]
+    [InlineData("--stateless only applies with --http.", "--stateless")]
     public void ServerArguments_ExplainMistakes(string expected, params string[] args) =>
         Assert.Equal(expected, Assert.Throws<ArgumentException>(() => ServerArguments.Parse(args)).Message);
+
+    [Fact]
+    public void ServerArguments_ReadStateless()
+    {
+        Assert.True(ServerArguments.Parse(["--http", "--stateless"]).Stateless);
+        Assert.False(ServerArguments.Parse(["--http"]).Stateless);
+    }
+
+    [Fact]
+    public void ServerArguments_TakeUrlsAndStatelessFromTheEnvironment_ForContainers()
+    {
+        var env = new Dictionary<string, string> { ["MCP_HTTP_URLS"] = "http://0.0.0.0:8080", ["MCP_STATELESS"] = "true" };
+
+        var parsed = ServerArguments.Parse(["--http"], env.GetValueOrDefault);
+
+        Assert.Equal("http://0.0.0.0:8080", parsed.Urls);
+        Assert.True(parsed.Stateless);
+    }
+
+    [Fact]
+    public void ServerArguments_PreferTheCommandLine_OverTheEnvironment()
+    {
+        var env = new Dictionary<string, string> { ["MCP_HTTP_URLS"] = "http://0.0.0.0:8080" };
+
+        Assert.Equal("http://127.0.0.1:1", ServerArguments.Parse(["--http", "--urls", "http://127.0.0.1:1"], env.GetValueOrDefault).Urls);
+    }
+
+    [Fact]
+    public void ServerArguments_ExplainABadStatelessValue()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--http"], n => n == "MCP_STATELESS" ? "maybe" : null));
+
+        Assert.Equal("MCP_STATELESS 'maybe' is not true or false.", error.Message);
+    }
 
     [Fact]
     public void HttpOptions_ReadAllowListsTokenAndLimits()

@@ -1,4 +1,3 @@
-using ModelContextProtocol;
 using WeatherServer.Tools;
 
 namespace WeatherServer.Tests.Unit;
@@ -30,16 +29,12 @@ public sealed class CoordinatesTests
     [Theory]
     [InlineData(double.NaN, 0, "Latitude must be between -90 and 90 degrees; got NaN.")]
     [InlineData(0, double.PositiveInfinity, "Longitude must be between -180 and 180 degrees; got Infinity.")]
-    public void Validate_Throws_WhenCoordinatesAreNotFinite(double latitude, double longitude, string expected)
-    {
-        var error = Assert.Throws<McpException>(() => Coordinates.Validate(latitude, longitude));
-
-        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
-    }
+    public void Problem_Explains_WhenCoordinatesAreNotFinite(double latitude, double longitude, string expected) =>
+        Assert.StartsWith(expected, Coordinates.Problem(latitude, longitude), StringComparison.Ordinal);
 
     [Theory]
     [InlineData(90, 180)]
     [InlineData(-90, -180)]
-    public void Validate_Accepts_TheBoundaries(double latitude, double longitude) =>
-        Coordinates.Validate(latitude, longitude);
+    public void Problem_IsNull_AtTheBoundaries(double latitude, double longitude) =>
+        Assert.Null(Coordinates.Problem(latitude, longitude));
 }

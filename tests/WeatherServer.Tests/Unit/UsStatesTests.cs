@@ -1,4 +1,3 @@
-using ModelContextProtocol;
 using WeatherServer.Tools;
 
 namespace WeatherServer.Tests.Unit;
@@ -11,18 +10,20 @@ public sealed class UsStatesTests
     [InlineData("PR", "PR")]
     [InlineData("dc", "DC")]
     [InlineData("GU", "GU")]
-    public void Normalize_ReturnsTheUpperCaseCode_ForStatesAndTerritories(string input, string expected) =>
-        Assert.Equal(expected, UsStates.Normalize(input));
+    public void TryNormalize_GivesTheUpperCaseCode_ForStatesAndTerritories(string input, string expected)
+    {
+        Assert.True(UsStates.TryNormalize(input, out var code));
+        Assert.Equal(expected, code);
+    }
 
     [Theory]
     [InlineData("ZZ")]
     [InlineData("USA")]
     [InlineData(null)]
-    public void Normalize_Throws_WhenNotAUsCode(string? input)
+    public void TryNormalize_Refuses_WhenNotAUsCode(string? input)
     {
-        var error = Assert.Throws<McpException>(() => UsStates.Normalize(input));
-
-        Assert.Contains("is not a US state or territory code", error.Message, StringComparison.Ordinal);
+        Assert.False(UsStates.TryNormalize(input, out _));
+        Assert.Contains("is not a US state or territory code", UsStates.Unknown(input), StringComparison.Ordinal);
     }
 
     [Fact]
