@@ -21,6 +21,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly StderrTail _stderr = new();
+    private readonly ListChangedCoalescer _listChanged = new();
 
     // Marks this server's processes (its children's too), so that stopping it stops them all.
     private readonly string _processTag = ServerProcessTag.Create();
@@ -86,6 +87,11 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             {
                 await DisposeQuietlyAsync(client);
             }
+            else
+            {
+                // A start that failed half-way may have left processes behind too.
+                StopLeftoverProcesses();
+            }
         }
         finally
         {
@@ -95,8 +101,6 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             }
         }
 
-        // A start that failed half-way may have left processes behind too.
-        StopLeftoverProcesses();
         _settled.TrySetResult();
     }
 
@@ -122,11 +126,26 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         _events.Publish(new ServerFunctionsChanged(Name, functions.Count));
     }
 
+    // What .NET reports on Unix for a process ended by SIGKILL (128 + 9): the SDK's stop after the grace.
+    private const int KilledExitCode = 137;
+
     private async Task DisposeQuietlyAsync(McpClient client)
     {
         try
         {
             await client.DisposeAsync();
+
+            // DisposeAsync can return while the SDK's own stop (stdin closed, the grace, the tree killed) still runs
+            // on the session's read loop; the tagged processes are killed only once that stop has had its grace.
+            if (Config.Transport == McpTransportKind.Stdio
+                && await client.Completion.WaitAsync(McpTransports.ShutdownGrace * 3) is StdioClientCompletionDetails { ExitCode: KilledExitCode })
+            {
+                McpLog.KilledAfterGrace(_logger, Name, (int)McpTransports.ShutdownGrace.TotalMilliseconds);
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Not stopped within the grace and the kill: the tag kill below ends it.
         }
         catch (Exception ex)
         {

@@ -137,7 +137,9 @@ public sealed class McpServerHub : IAsyncDisposable
             _disposed = true;
         }
 
-        await Task.WhenAll(_servers.Select(static s => s.DisposeAsync().AsTask()));
+        // Each on its own thread: the SDK's stop waits synchronously for a killed process, so servers stopped one
+        // after another would add their waits up.
+        await Task.WhenAll(_servers.Select(static s => Task.Run(() => s.DisposeAsync().AsTask())));
     }
 
     /// <summary>A server's function and its name in the server's plugin.</summary>
