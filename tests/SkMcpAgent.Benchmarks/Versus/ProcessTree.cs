@@ -27,6 +27,23 @@ internal static class ProcessTree
         return total;
     }
 
+    /// <summary>How many processes the tree of <paramref name="root"/> has, itself included.</summary>
+    public static int Count(int root)
+    {
+        var count = 0;
+        var pending = new Stack<int>([root]);
+        while (pending.TryPop(out var pid))
+        {
+            count++;
+            foreach (var child in Children(pid))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>One process's resident set, in bytes (0 once it has ended).</summary>
     public static long Resident(int pid)
     {
