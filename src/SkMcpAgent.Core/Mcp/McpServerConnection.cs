@@ -67,7 +67,13 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Completes when the first start-up ended, Ready or Failed (at once for a disabled server).</summary>
     public Task WaitUntilSettledAsync(CancellationToken cancellationToken) => _settled.Task.WaitAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(stopLeftovers: true);
+
+    /// <summary>The tag this server's processes carry (stdio only): the hub stops every server's leftovers in one pass.</summary>
+    internal string? ProcessTag => Config.Transport == McpTransportKind.Stdio ? _processTag : null;
+
+    /// <summary>Closes the session; with <paramref name="stopLeftovers"/> false the caller stops the tagged processes (<see cref="ProcessTag"/>).</summary>
+    internal async ValueTask DisposeAsync(bool stopLeftovers)
     {
         if (_lifetime.IsCancellationRequested)
         {
@@ -85,9 +91,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             _client = null;
             if (client is not null)
             {
-                await DisposeQuietlyAsync(client);
+                await DisposeQuietlyAsync(client, stopLeftovers);
             }
-            else
+            else if (stopLeftovers)
             {
                 // A start that failed half-way may have left processes behind too.
                 StopLeftoverProcesses();
@@ -129,7 +135,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     // What .NET reports on Unix for a process ended by SIGKILL (128 + 9): the SDK's stop after the grace.
     private const int KilledExitCode = 137;
 
-    private async Task DisposeQuietlyAsync(McpClient client)
+    private async Task DisposeQuietlyAsync(McpClient client, bool stopLeftovers = true)
     {
         try
         {
@@ -152,7 +158,10 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             McpLog.DisposeFailed(_logger, Name, ex);
         }
 
-        StopLeftoverProcesses();
+        if (stopLeftovers)
+        {
+            StopLeftoverProcesses();
+        }
     }
 
     /// <summary>
@@ -161,7 +170,15 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// </summary>
     private void StopLeftoverProcesses()
     {
-        if (Config.Transport == McpTransportKind.Stdio && ServerProcessTag.KillTagged(_processTag) is > 0 and var count)
+        if (Config.Transport == McpTransportKind.Stdio)
+        {
+            LeftoverProcessesStopped(ServerProcessTag.KillTagged(_processTag));
+        }
+    }
+
+    internal void LeftoverProcessesStopped(int count)
+    {
+        if (count > 0)
         {
             McpLog.LeftoverProcessesStopped(_logger, Name, count);
         }
