@@ -110,7 +110,7 @@ public sealed class ProcessLifetimeTests : IAsyncLifetime
     }
 
     // A process that ended but was not yet reaped (a zombie) counts as ended.
-    private static bool IsAlive(int pid)
+    internal static bool IsAlive(int pid)
     {
         try
         {

@@ -37,4 +37,7 @@ internal static partial class McpLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' negotiated protocol {Offered} instead of {Requested}; reconnecting with it")]
     public static partial void ProtocolDowngrade(ILogger logger, string server, string requested, string offered);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' did not exit within {GraceMilliseconds} ms of its input closing; its process tree was killed")]
+    public static partial void KilledAfterGrace(ILogger logger, string server, int graceMilliseconds);
 }

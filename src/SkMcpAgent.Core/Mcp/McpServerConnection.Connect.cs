@@ -45,6 +45,7 @@ public sealed partial class McpServerConnection
             await _refreshGate.WaitAsync(startup.Token);
             try
             {
+                _ = _listChanged.ListingBegins();
                 SetFunctions(await ListFunctionsAsync(client, startup.Token));
             }
             finally

@@ -141,8 +141,13 @@ public sealed partial class McpServerConnection
         _events.Publish(new ServerWarning(Name, message));
     }
 
-    /// <summary>Re-lists the tools after <c>notifications/tools/list_changed</c>.</summary>
-    private async Task RefreshFunctionsAsync()
+    /// <summary>
+    /// Re-lists the tools after <c>notifications/tools/list_changed</c>, one listing per burst (server-everything
+    /// sends three as it starts): see <see cref="ListChangedCoalescer"/>.
+    /// </summary>
+    private Task RefreshFunctionsAsync() => _listChanged.NotificationReceived() ? RelistAsync() : Task.CompletedTask;
+
+    private async Task RelistAsync()
     {
         try
         {
@@ -150,7 +155,7 @@ public sealed partial class McpServerConnection
             try
             {
                 var client = _client;
-                if (client is null || client.Completion.IsCompleted)
+                if (!_listChanged.BeginQueuedRelist() || client is null || client.Completion.IsCompleted)
                 {
                     return;
                 }

@@ -21,6 +21,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly StderrTail _stderr = new();
+    private readonly ListChangedCoalescer _listChanged = new();
 
     // Marks this server's processes (its children's too), so that stopping it stops them all.
     private readonly string _processTag = ServerProcessTag.Create();
@@ -66,7 +67,13 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// <summary>Completes when the first start-up ended, Ready or Failed (at once for a disabled server).</summary>
     public Task WaitUntilSettledAsync(CancellationToken cancellationToken) => _settled.Task.WaitAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(stopLeftovers: true);
+
+    /// <summary>The tag this server's processes carry (stdio only): the hub stops every server's leftovers in one pass.</summary>
+    internal string? ProcessTag => Config.Transport == McpTransportKind.Stdio ? _processTag : null;
+
+    /// <summary>Closes the session; with <paramref name="stopLeftovers"/> false the caller stops the tagged processes (<see cref="ProcessTag"/>).</summary>
+    internal async ValueTask DisposeAsync(bool stopLeftovers)
     {
         if (_lifetime.IsCancellationRequested)
         {
@@ -84,7 +91,12 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             _client = null;
             if (client is not null)
             {
-                await DisposeQuietlyAsync(client);
+                await DisposeQuietlyAsync(client, stopLeftovers);
+            }
+            else if (stopLeftovers)
+            {
+                // A start that failed half-way may have left processes behind too.
+                StopLeftoverProcesses();
             }
         }
         finally
@@ -95,8 +107,6 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             }
         }
 
-        // A start that failed half-way may have left processes behind too.
-        StopLeftoverProcesses();
         _settled.TrySetResult();
     }
 
@@ -122,18 +132,36 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         _events.Publish(new ServerFunctionsChanged(Name, functions.Count));
     }
 
-    private async Task DisposeQuietlyAsync(McpClient client)
+    // What .NET reports on Unix for a process ended by SIGKILL (128 + 9): the SDK's stop after the grace.
+    private const int KilledExitCode = 137;
+
+    private async Task DisposeQuietlyAsync(McpClient client, bool stopLeftovers = true)
     {
         try
         {
             await client.DisposeAsync();
+
+            // DisposeAsync can return while the SDK's own stop (stdin closed, the grace, the tree killed) still runs
+            // on the session's read loop; the tagged processes are killed only once that stop has had its grace.
+            if (Config.Transport == McpTransportKind.Stdio
+                && await client.Completion.WaitAsync(McpTransports.ShutdownGrace * 3) is StdioClientCompletionDetails { ExitCode: KilledExitCode })
+            {
+                McpLog.KilledAfterGrace(_logger, Name, (int)McpTransports.ShutdownGrace.TotalMilliseconds);
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Not stopped within the grace and the kill: the tag kill below ends it.
         }
         catch (Exception ex)
         {
             McpLog.DisposeFailed(_logger, Name, ex);
         }
 
-        StopLeftoverProcesses();
+        if (stopLeftovers)
+        {
+            StopLeftoverProcesses();
+        }
     }
 
     /// <summary>
@@ -142,7 +170,15 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// </summary>
     private void StopLeftoverProcesses()
     {
-        if (Config.Transport == McpTransportKind.Stdio && ServerProcessTag.KillTagged(_processTag) is > 0 and var count)
+        if (Config.Transport == McpTransportKind.Stdio)
+        {
+            LeftoverProcessesStopped(ServerProcessTag.KillTagged(_processTag));
+        }
+    }
+
+    internal void LeftoverProcessesStopped(int count)
+    {
+        if (count > 0)
         {
             McpLog.LeftoverProcessesStopped(_logger, Name, count);
         }

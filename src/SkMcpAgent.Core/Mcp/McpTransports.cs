@@ -7,8 +7,13 @@ namespace SkMcpAgent.Core.Mcp;
 /// <summary>Builds the SDK transport for a server entry.</summary>
 internal static class McpTransports
 {
-    // Long enough for a well-behaved server to flush and exit once stdin closes, short enough not to stall exit.
-    private static readonly TimeSpan s_shutdownTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a stdio server gets to exit by itself once its stdin is closed, before its process tree is killed.
+    /// A well-behaved server exits within a few milliseconds of end of input; many (server-everything among them)
+    /// never do, and the agent must not wait seconds after printing its answer for them. The SDK waits this long for
+    /// the exit, kills the tree, then waits this long again for the kill to be reaped.
+    /// </summary>
+    internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(100);
 
     public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory, string? processTag = null)
     {
@@ -30,7 +35,7 @@ internal static class McpTransports
                     InheritEnvironmentVariables = false,
                     EnvironmentVariables = ChildEnvironment(config, processTag),
                     StandardErrorLines = stderrLine,
-                    ShutdownTimeout = s_shutdownTimeout,
+                    ShutdownTimeout = ShutdownGrace,
                 },
                 new StderrQuietLoggerFactory(loggerFactory));
         }

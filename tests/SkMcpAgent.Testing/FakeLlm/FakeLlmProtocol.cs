@@ -11,4 +11,7 @@ public enum FakeLlmProtocol
 
     /// <summary>Anthropic Messages (<c>/v1/messages</c>).</summary>
     Anthropic,
+
+    /// <summary>OpenAI Responses (<c>/v1/responses</c>), as the Codex CLI speaks it.</summary>
+    OpenAIResponses,
 }

@@ -45,6 +45,10 @@ public sealed class FakeLlmRequest
     /// <summary>The "tools" array of the body (never null).</summary>
     public JsonArray Tools => Body?["tools"] as JsonArray ?? [];
 
+    /// <summary>The names of the offered tools, whatever the protocol's shape (Chat Completions nests them in "function").</summary>
+    public IEnumerable<string> ToolNames() =>
+        Tools.Select(static t => (t?["function"]?["name"] ?? t?["name"])?.GetValue<string>()).OfType<string>();
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The text of the last user message, whatever the protocol's content shape (string or blocks).</summary>
@@ -55,12 +59,12 @@ public sealed class FakeLlmRequest
     }
 
     /// <summary>
-    /// The tool results sent back to the model, in order: OpenAI "tool" messages or Anthropic "tool_result" blocks,
-    /// as (call id, result text).
+    /// The tool results sent back to the model, in order: OpenAI "tool" messages, Anthropic "tool_result" blocks or
+    /// Responses "function_call_output" input items, as (call id, result text).
     /// </summary>
     public IReadOnlyList<(string CallId, string Content)> ToolResults()
     {
-        var results = new List<(string, string)>();
+        var results = new List<(string, string)>(ResponsesWire.ToolResults(Body));
         foreach (var message in Messages)
         {
             if (message is null)

@@ -38,6 +38,22 @@ public sealed partial class FakeLlmServer
         }
     }
 
+    private static async Task WriteResponsesAsync(HttpContext context, FakeLlmRequest request, FakeLlmReply reply, string id, string model, CancellationToken cancellationToken)
+    {
+        if (!request.Stream)
+        {
+            await WriteJsonAsync(context, 200, CutJson(ResponsesWire.Response(reply, id, model).ToJsonString(), reply), cancellationToken);
+            return;
+        }
+
+        StartEventStream(context);
+        foreach (var (name, data) in ResponsesWire.Events(reply, id, model))
+        {
+            await context.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+        }
+    }
+
     private static Task WriteErrorAsync(HttpContext context, FakeLlmProtocol protocol, int status, FakeLlmReply reply)
     {
         var message = reply.ErrorMessage ?? $"Fake error {status.ToString(CultureInfo.InvariantCulture)}.";

@@ -14,7 +14,7 @@ namespace SkMcpAgent.Testing.FakeLlm;
 
 /// <summary>
 /// A loopback HTTP server that speaks the real LLM wire protocols (OpenAI Chat Completions, Azure OpenAI v1,
-/// Anthropic Messages; JSON and SSE), scripted per test, recording every request. The real SDKs talk to it over HTTP.
+/// Anthropic Messages, OpenAI Responses; JSON and SSE), scripted per test, recording every request. The real SDKs talk to it over HTTP.
 /// </summary>
 /// <remarks>
 /// Point OpenAI at <see cref="OpenAIBaseUrl"/>, Azure at <see cref="AzureEndpoint"/>, Anthropic at <see cref="AnthropicBaseUrl"/>.
@@ -127,6 +127,10 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
         {
             await WriteAnthropicAsync(context, request, reply, $"msg_fake_{number}", model, aborted.Token);
         }
+        else if (request.Protocol == FakeLlmProtocol.OpenAIResponses)
+        {
+            await WriteResponsesAsync(context, request, reply, $"resp_fake_{number}", model, aborted.Token);
+        }
         else
         {
             await WriteOpenAIAsync(context, request, reply, $"chatcmpl-fake-{number}", model, aborted.Token);
@@ -140,6 +144,7 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
             path.EndsWith("/chat/completions", StringComparison.Ordinal)
                 ? (path.Contains("/openai/", StringComparison.Ordinal) ? FakeLlmProtocol.AzureOpenAI : FakeLlmProtocol.OpenAI)
             : path.EndsWith("/messages", StringComparison.Ordinal) ? FakeLlmProtocol.Anthropic
+            : path.EndsWith("/responses", StringComparison.Ordinal) ? FakeLlmProtocol.OpenAIResponses
             : null;
 
         using var reader = new StreamReader(context.Request.Body);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using SkMcpAgent.EndToEnd.Tests.Support;
+using SkMcpAgent.Testing;
+
+namespace SkMcpAgent.EndToEnd.Tests;
+
+/// <summary>After the answer the agent does not wait on a stdio server that ignores end of input: it kills it after a short grace.</summary>
+[Collection(AgentProcessGroup.Name)]
+public sealed class QuickExitTests : IAsyncLifetime
+{
+    private static readonly string s_script = Path.Combine(RepoPaths.Root, "tests", "SkMcpAgent.Core.Tests", "Mcp", "everything-like-server.mjs");
+    private AgentWorkspace _workspace = null!;
+
+    private string EventsFile => Path.Combine(_workspace.Directory, "server.events");
+
+    public async Task InitializeAsync()
+    {
+        _workspace = await AgentWorkspace.CreateAsync();
+        File.WriteAllText(_workspace.ConfigPath, JsonSerializer.Serialize(new
+        {
+            mcpServers = new Dictionary<string, object>
+            {
+                ["stubborn"] = new { command = "node", args = new[] { s_script }, env = new Dictionary<string, string> { ["EVENTS_FILE"] = EventsFile } },
+            },
+        }));
+    }
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
+
+    [Fact]
+    public async Task SingleShot_AfterTheAnswer_ClosesInputThenKillsAServerThatIgnoresIt()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.ScriptToolThenEcho("stubborn_lists", "{}");
+
+        var (exitCode, agent) = await _workspace.RunAsync("How many listings?", "--verbose");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.StartsWith("Tool said: ", agent.Stdout, StringComparison.Ordinal);
+        var events = File.ReadAllLines(EventsFile);
+        var pid = int.Parse(events[0]["pid ".Length..], CultureInfo.InvariantCulture);
+        Assert.False(ProcessLifetimeTests.IsAlive(pid), $"the server ({pid}) outlived the agent");
+        Assert.Contains("eof", events);
+        Assert.Contains("MCP server 'stubborn' did not exit within 100 ms of its input closing; its process tree was killed", agent.Stderr, StringComparison.Ordinal);
+    }
+}
