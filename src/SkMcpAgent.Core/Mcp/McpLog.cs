@@ -37,4 +37,10 @@ internal static partial class McpLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' negotiated protocol {Offered} instead of {Requested}; reconnecting with it")]
     public static partial void ProtocolDowngrade(ILogger logger, string server, string requested, string offered);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' answered Streamable HTTP with {Status}; trying legacy SSE")]
+    public static partial void FallingBackToSse(ILogger logger, string server, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' asked for input (elicitation); {Decision}")]
+    public static partial void Elicitation(ILogger logger, string server, string decision);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using SkMcpAgent.Core.Configuration;
 
@@ -10,7 +11,14 @@ internal static class McpTransports
     // Long enough for a well-behaved server to flush and exit once stdin closes, short enough not to stall exit.
     private static readonly TimeSpan s_shutdownTimeout = TimeSpan.FromSeconds(2);
 
-    public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory, string? processTag = null)
+    public static IClientTransport Create(
+        McpServerConfig config,
+        TimeSpan startupTimeout,
+        Action<string> stderrLine,
+        ILoggerFactory loggerFactory,
+        string? processTag = null,
+        HttpTransportMode? httpMode = null,
+        ClientOAuthOptions? oauth = null)
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
@@ -34,9 +42,10 @@ internal static class McpTransports
             {
                 Name = config.Name,
                 Endpoint = new Uri(config.Url!),
-                TransportMode = config.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.AutoDetect,
+                TransportMode = httpMode ?? (config.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.AutoDetect),
                 AdditionalHeaders = SentHeaders(config.Headers),
                 ConnectionTimeout = startupTimeout,
+                OAuth = oauth,
             },
             loggerFactory);
     }
