@@ -14,31 +14,35 @@ namespace SkMcpAgent.Core.Mcp;
 public sealed partial class McpServerConnection
 {
     /// <summary>Fresh options per client: the SDK records the capabilities it derives from the handlers on them.</summary>
-    private McpClientOptions CreateClientOptions(string protocolVersion) => new()
+    private McpClientOptions CreateClientOptions(string protocolVersion)
     {
-        ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
-        ProtocolVersion = protocolVersion,
-        Capabilities = new ClientCapabilities
+        _rootsDeclared = DeclaredRoots().Count > 0;
+        return new()
         {
-            // Both modes of 2025-11-25: a form the user fills in, or a URL the user visits.
-            Elicitation = new ElicitationCapability { Form = new FormElicitationCapability(), Url = new UrlElicitationCapability() },
-            Roots = DeclaredRoots().Count > 0 ? new RootsCapability { ListChanged = true } : null,
-        },
-        Handlers = new McpClientHandlers
-        {
-            SamplingHandler = HandleSamplingAsync,
-            ElicitationHandler = HandleElicitationAsync,
+            ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
+            ProtocolVersion = protocolVersion,
+            Capabilities = new ClientCapabilities
+            {
+                // Both modes of 2025-11-25: a form the user fills in, or a URL the user visits.
+                Elicitation = new ElicitationCapability { Form = new FormElicitationCapability(), Url = new UrlElicitationCapability() },
+                Roots = _rootsDeclared ? new RootsCapability { ListChanged = true } : null,
+            },
+            Handlers = new McpClientHandlers
+            {
+                SamplingHandler = HandleSamplingAsync,
+                ElicitationHandler = HandleElicitationAsync,
 
-            // No roots configured: no roots capability, so a server does what its own configuration says (the
-            // filesystem server serves its args folders) instead of whatever folder the agent was started in.
-            RootsHandler = DeclaredRoots().Count > 0 ? HandleRootsAsync : null,
-            NotificationHandlers =
-            [
-                new(NotificationMethods.ToolListChangedNotification, OnToolListChangedAsync),
-                new(NotificationMethods.LoggingMessageNotification, OnLogMessageAsync),
-            ],
-        },
-    };
+                // No roots configured: no roots capability, so a server does what its own configuration says (the
+                // filesystem server serves its args folders) instead of whatever folder the agent was started in.
+                RootsHandler = _rootsDeclared ? HandleRootsAsync : null,
+                NotificationHandlers =
+                [
+                    new(NotificationMethods.ToolListChangedNotification, OnToolListChangedAsync),
+                    new(NotificationMethods.LoggingMessageNotification, OnLogMessageAsync),
+                ],
+            },
+        };
+    }
 
     private async ValueTask<CreateMessageResult> HandleSamplingAsync(
         CreateMessageRequestParams? request,

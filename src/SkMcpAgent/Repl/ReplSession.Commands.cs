@@ -18,6 +18,9 @@ public sealed partial class ReplSession
         ("/resources [server]", "resources the servers offer; /resources <server> <uri> reads one"),
         ("/prompts", "prompts the servers offer"),
         ("/prompt <name> [arg=value ...]", "put a server prompt into the conversation (and answer it)"),
+        ("/roots [add|remove <path>]", "the folders declared to servers as roots; change them for all"),
+        ("/login <server>", "authorize with a remote server again (OAuth, in the browser)"),
+        ("/logout <server>", "forget a remote server's OAuth tokens"),
         ("/clear", "forget the conversation"),
         ("/save <file>", "save the conversation as JSON"),
         ("/load <file>", "replace the conversation with a saved one"),
@@ -56,6 +59,12 @@ public sealed partial class ReplSession
                     break;
                 case "prompt":
                     await UsePromptAsync(command, cancellationToken);
+                    break;
+                case "login" or "logout":
+                    await LoginAsync(command, command.Name == "login", cancellationToken);
+                    break;
+                case "roots":
+                    await RootsAsync(command, cancellationToken);
                     break;
                 case "clear" or "save" or "load" or "last":
                     await ConversationCommandAsync(command, cancellationToken);

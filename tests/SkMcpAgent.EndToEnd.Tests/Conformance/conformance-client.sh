@@ -29,6 +29,7 @@ case "$scenario" in
   tools_call) exec "${agent[@]}" call test_add_numbers --args '{"a":2,"b":3}' ;;
   elicitation-sep1034-client-defaults) exec "${agent[@]}" call test_test_client_elicitation_defaults ;;
   sse-retry) exec "${agent[@]}" call test_test_reconnection ;;
-  auth/*) "${agent[@]}" tools && exec "${agent[@]}" call "test_$( "${agent[@]}" tools --json | sed -n 's/.*"name": *"test_\([^"]*\)".*/\1/p' | head -1)" ;;
+  # Two runs, as a user would: the first authorizes in the browser, the second uses the cached token.
+  auth/*) "${agent[@]}" tools && exec "${agent[@]}" call test_test_tool ;;
   *) exec "${agent[@]}" tools ;;
 esac
