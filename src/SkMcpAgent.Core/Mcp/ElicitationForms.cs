@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
+// The legacy titled enum (enum + enumNames) is deprecated from 2025-11-25 on, but servers still send it
+// (server-everything does); it is read like the others.
+#pragma warning disable MCP9001
+
 namespace SkMcpAgent.Core.Mcp;
 
 /// <summary>What the agent can tell about an elicitation form without asking anyone.</summary>
@@ -33,6 +37,7 @@ public static class ElicitationForms
         ElicitRequestParams.BooleanSchema { Default: { } flag } => JsonSerializer.SerializeToElement(flag, McpSchemaJsonContext.Default.Boolean),
         ElicitRequestParams.UntitledSingleSelectEnumSchema { Default: { } choice } => JsonSerializer.SerializeToElement(choice, McpSchemaJsonContext.Default.String),
         ElicitRequestParams.TitledSingleSelectEnumSchema { Default: { } choice } => JsonSerializer.SerializeToElement(choice, McpSchemaJsonContext.Default.String),
+        ElicitRequestParams.LegacyTitledEnumSchema { Default: { } choice } => JsonSerializer.SerializeToElement(choice, McpSchemaJsonContext.Default.String),
         ElicitRequestParams.UntitledMultiSelectEnumSchema { Default: { } choices } => JsonSerializer.SerializeToElement(choices.ToArray(), McpSchemaJsonContext.Default.StringArray),
         ElicitRequestParams.TitledMultiSelectEnumSchema { Default: { } choices } => JsonSerializer.SerializeToElement(choices.ToArray(), McpSchemaJsonContext.Default.StringArray),
         _ => null,
@@ -51,6 +56,7 @@ public static class ElicitationForms
         ElicitRequestParams.TitledSingleSelectEnumSchema titled => [.. titled.OneOf.Select(static o => (o.Const, o.Title))],
         ElicitRequestParams.UntitledMultiSelectEnumSchema many => [.. many.Items.Enum.Select(static v => (v, v))],
         ElicitRequestParams.TitledMultiSelectEnumSchema many => [.. many.Items.AnyOf.Select(static o => (o.Const, o.Title))],
+        ElicitRequestParams.LegacyTitledEnumSchema legacy => [.. legacy.Enum.Select((v, i) => (v, legacy.EnumNames is { } names && i < names.Count ? names[i] : v))],
         _ => [],
     };
 

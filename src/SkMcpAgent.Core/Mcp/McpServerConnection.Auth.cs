@@ -7,6 +7,10 @@ namespace SkMcpAgent.Core.Mcp;
 
 public sealed partial class McpServerConnection
 {
+    // How long a user may take to sign in in the browser: the start-up deadline is pushed out to this when the
+    // authorization page opens (30 s suits a server starting, not a person typing a password).
+    private static readonly TimeSpan s_signInTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>Where this remote server's OAuth tokens are kept; null for a stdio server or when OAuth is off.</summary>
     public TokenFileCache? Tokens => UsesOAuth
         ? new TokenFileCache(_options.TokenFolder, Name, Config.Url!)
@@ -58,7 +62,7 @@ public sealed partial class McpServerConnection
         }
 
         var settings = Config.OAuth;
-        var authorization = new LoopbackAuthorization(Name, Notify, static () => Environment.GetEnvironmentVariable("BROWSER"));
+        var authorization = new LoopbackAuthorization(Name, Notify, static () => Environment.GetEnvironmentVariable("BROWSER"), ExtendStartupForSignIn);
         return new ClientOAuthOptions
         {
             RedirectUri = LoopbackAuthorization.CreateRedirectUri(),
@@ -70,6 +74,18 @@ public sealed partial class McpServerConnection
             DynamicClientRegistration = new DynamicClientRegistrationOptions { ClientName = "SkMcpAgent" },
             TokenCache = Tokens,
         };
+    }
+
+    private void ExtendStartupForSignIn()
+    {
+        try
+        {
+            _startup?.CancelAfter(s_signInTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The start-up already ended.
+        }
     }
 
     /// <summary>A line the user sees even in single-shot mode: the server is asking for something (input, a login, the model).</summary>

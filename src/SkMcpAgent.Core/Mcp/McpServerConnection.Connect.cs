@@ -22,6 +22,9 @@ public sealed partial class McpServerConnection
 
     private string _protocolVersion = PreferredProtocolVersion;
 
+    // The start-up deadline of the connection being made, so that a sign-in in the browser can extend it.
+    private volatile CancellationTokenSource? _startup;
+
     /// <summary>Starts the server (or opens the session), lists its functions and makes it current. Caller holds the gate.</summary>
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +39,7 @@ public sealed partial class McpServerConnection
         var timeout = Config.StartupTimeout ?? _options.DefaultStartupTimeout;
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(timeout);
+        _startup = startup;
 
         McpClient? client = null;
         try
@@ -77,6 +81,10 @@ public sealed partial class McpServerConnection
             }
 
             throw;
+        }
+        finally
+        {
+            _startup = null;
         }
     }
 

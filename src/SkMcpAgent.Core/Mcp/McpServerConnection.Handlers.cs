@@ -21,6 +21,10 @@ public sealed partial class McpServerConnection
         {
             ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
             ProtocolVersion = protocolVersion,
+
+            // The handshake includes the sign-in of a server that needs OAuth; the start-up deadline still applies
+            // until the browser opens.
+            InitializationTimeout = UsesOAuth ? s_signInTimeout : new McpClientOptions().InitializationTimeout,
             Capabilities = new ClientCapabilities
             {
                 // Both modes of 2025-11-25: a form the user fills in, or a URL the user visits.

@@ -73,4 +73,31 @@ public sealed partial class ReplSession
                 : $"  [bold]{Markup.Escape(server.Name)}[/] {Markup.Escape(string.Join(" ", roots))}");
         }
     }
+
+    /// <summary>
+    /// Commands that read servers wait for those still connecting, rather than answering "No prompts." a moment too
+    /// early. Ctrl+C stops the wait; the command then answers with the servers ready so far.
+    /// </summary>
+    private async Task WaitBeforeServerCommandAsync(CancellationToken cancellationToken)
+    {
+        var connecting = ConnectingServerNames();
+        if (connecting.Count == 0)
+        {
+            return;
+        }
+
+        _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect (Ctrl+C stops waiting)…[/]");
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using (_terminal.Host.Interrupts.Register(wait.Cancel))
+        {
+            try
+            {
+                await _session.Hub.WaitForAllAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                _terminal.Diagnostic($"[grey]stopped waiting; without {Markup.Escape(string.Join(", ", ConnectingServerNames()))}[/]");
+            }
+        }
+    }
 }

@@ -10,6 +10,20 @@ public static class BrowserOpener
 {
     public static bool TryOpen(Uri url, string? browserVariable)
     {
+        var process = Start(url, browserVariable, out var started);
+        if (process is not null)
+        {
+            // Not disposed here: that would close the pipes under a browser still writing to them.
+            process.EnableRaisingEvents = true;
+            process.Exited += static (sender, _) => ((Process)sender!).Dispose();
+        }
+
+        return started;
+    }
+
+    /// <summary>Starts the opener; the process when there is one to watch (not for the Windows shell).</summary>
+    internal static Process? Start(Uri url, string? browserVariable, out bool started)
+    {
         ArgumentNullException.ThrowIfNull(url);
         if (!string.IsNullOrWhiteSpace(browserVariable))
         {
@@ -17,20 +31,31 @@ public static class BrowserOpener
             // positional parameter, never spliced into the shell text, so nothing in it is interpreted.
             var command = browserVariable.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
             var script = command.Contains("%s", StringComparison.Ordinal) ? command.Replace("%s", "\"$1\"", StringComparison.Ordinal) : command + " \"$1\"";
-            return TryStart("/bin/sh", ["-c", script, "sh", url.AbsoluteUri]);
+            return Run("/bin/sh", ["-c", script, "sh", url.AbsoluteUri], out started);
         }
 
         if (OperatingSystem.IsWindows())
         {
-            return TryStart(url.AbsoluteUri, [], useShell: true);
+            try
+            {
+                using var shell = Process.Start(new ProcessStartInfo(url.AbsoluteUri) { UseShellExecute = true });
+                started = true;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                started = false;
+            }
+
+            return null;
         }
 
-        return TryStart(OperatingSystem.IsMacOS() ? "open" : "xdg-open", [url.AbsoluteUri]);
+        return Run(OperatingSystem.IsMacOS() ? "open" : "xdg-open", [url.AbsoluteUri], out started);
     }
 
-    private static bool TryStart(string fileName, string[] arguments, bool useShell = false)
+    private static Process? Run(string fileName, string[] arguments, out bool started)
     {
-        var startInfo = new ProcessStartInfo(fileName) { UseShellExecute = useShell, RedirectStandardOutput = !useShell, RedirectStandardError = !useShell };
+        // Redirected and drained: the browser's chatter must not reach the agent's output (--json on stdout).
+        var startInfo = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -38,25 +63,22 @@ public static class BrowserOpener
 
         try
         {
-            // Not disposed here: that would close the pipes under a browser still writing to them. It is disposed
-            // when it exits.
             var process = Process.Start(startInfo);
-            if (process is not null && !useShell)
+            started = process is not null;
+            if (process is not null)
             {
-                process.EnableRaisingEvents = true;
-                process.Exited += static (sender, _) => ((Process)sender!).Dispose();
-                // The browser's chatter must not reach the agent's output; drain it so the opener never blocks.
                 process.OutputDataReceived += static (_, _) => { };
                 process.ErrorDataReceived += static (_, _) => { };
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
             }
 
-            return process is not null;
+            return process;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false;
+            started = false;
+            return null;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace SkMcpAgent.Core.Mcp.Auth;
 /// The terminal's authorization step: opens the authorization URL in a browser and takes the redirect on a
 /// loopback listener (RFC 8252), returning the code to the SDK, which does the rest of the OAuth flow.
 /// </summary>
-internal sealed class LoopbackAuthorization(string serverName, Action<string> notify, Func<string?> browserVariable)
+internal sealed class LoopbackAuthorization(string serverName, Action<string> notify, Func<string?> browserVariable, Action waitingForUser)
 {
     private const string CallbackPath = "/callback";
 
@@ -33,6 +33,7 @@ internal sealed class LoopbackAuthorization(string serverName, Action<string> no
         listener.Prefixes.Add(context.RedirectUri.GetLeftPart(UriPartial.Authority) + "/");
         listener.Start();
         await using var stop = cancellationToken.Register(listener.Stop);
+        waitingForUser();
 
         if (BrowserOpener.TryOpen(context.AuthorizationUri, browserVariable()))
         {
