@@ -102,7 +102,22 @@ public sealed partial class McpServerConnection
             McpLog.FallingBackToSse(_logger, Name, (int)ex.StatusCode!.Value);
             return await CreateClientAsync(timeout, HttpTransportMode.Sse, cancellationToken);
         }
+        catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new McpException(DescribeRefusal(ex.StatusCode.Value), ex);
+        }
     }
+
+    /// <summary>A 401 or 403 in words that say what to change.</summary>
+    private string DescribeRefusal(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized when Config.OAuth is { Enabled: false } =>
+            "401 Unauthorized: the server needs authorization, and \"oauth\" is false for it in mcp.json.",
+        HttpStatusCode.Unauthorized when !UsesOAuth =>
+            "401 Unauthorized: the server refused the Authorization header from mcp.json (remove the header to sign in with OAuth instead).",
+        HttpStatusCode.Unauthorized => "401 Unauthorized: authorization did not succeed (/login retries it).",
+        _ => "403 Forbidden: the server refused access (the account or token lacks permission for it).",
+    };
 
     private async Task<McpClient> CreateClientAsync(TimeSpan timeout, HttpTransportMode mode, CancellationToken cancellationToken)
     {
