@@ -39,12 +39,7 @@ public sealed partial class McpServerConnection
         await _connectGate.WaitAsync(cancellationToken);
         try
         {
-            var client = _client;
-            _client = null;
-            if (client is not null)
-            {
-                await DisposeQuietlyAsync(client);
-            }
+            await DropClientAsync();
         }
         finally
         {

@@ -80,12 +80,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         var gateTaken = await _connectGate.WaitAsync(TimeSpan.FromSeconds(5));
         try
         {
-            var client = _client;
-            _client = null;
-            if (client is not null)
-            {
-                await DisposeQuietlyAsync(client);
-            }
+            await DropClientAsync();
         }
         finally
         {
@@ -120,6 +115,17 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     {
         _functions = functions;
         _events.Publish(new ServerFunctionsChanged(Name, functions.Count));
+    }
+
+    /// <summary>Ends the live session, if any. Caller holds the connect gate.</summary>
+    private async Task DropClientAsync()
+    {
+        var client = _client;
+        _client = null;
+        if (client is not null)
+        {
+            await DisposeQuietlyAsync(client);
+        }
     }
 
     private async Task DisposeQuietlyAsync(McpClient client)
