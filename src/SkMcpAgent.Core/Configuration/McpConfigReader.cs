@@ -15,6 +15,7 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
         }
 
         var servers = new List<McpServerConfig>();
+        var sharedRoots = ReadSharedRoots(root);
         var found = false;
         foreach (var shape in new[] { "mcpServers", "servers" })
         {
@@ -43,7 +44,7 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
                     throw Fail(entryPath, $"server '{entry.Name}' is listed twice.");
                 }
 
-                servers.Add(ReadEntry(entry.Name, entry.Value, entryPath));
+                servers.Add(WithClientSettings(ReadEntry(entry.Name, entry.Value, entryPath), entry.Value, entryPath, sharedRoots));
             }
         }
 

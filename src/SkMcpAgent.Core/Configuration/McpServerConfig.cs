@@ -5,7 +5,7 @@ namespace SkMcpAgent.Core.Configuration;
 /// config file's folder. Stdio entries use <see cref="Command"/>, <see cref="Args"/>, <see cref="Env"/> and
 /// <see cref="Cwd"/>; remote entries use <see cref="Url"/> and <see cref="Headers"/>.
 /// </summary>
-public sealed record McpServerConfig
+public sealed partial record McpServerConfig
 {
     /// <summary>The key of the entry; it prefixes the server's function names.</summary>
     public required string Name { get; init; }

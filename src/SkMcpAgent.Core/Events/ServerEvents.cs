@@ -21,3 +21,9 @@ public sealed record ServerFunctionsChanged(string ServerName, int FunctionCount
 /// is unusable). <paramref name="Message"/> names what, and why.
 /// </summary>
 public sealed record ServerWarning(string ServerName, string Message) : AgentEvent;
+
+/// <summary>
+/// A server is asking the user or the model for something (authorization, input, a sampling request):
+/// shown whatever the mode, so that nothing a server does on the user's behalf goes unseen.
+/// </summary>
+public sealed record ServerNotice(string ServerName, string Message) : AgentEvent;

@@ -15,16 +15,23 @@ public sealed class McpHubOptions
     /// <summary>Approves sampling requests as <c>sampling:&lt;server&gt;</c>; null approves them all.</summary>
     public ApprovalPolicy? Approval { get; set; }
 
-    /// <summary>The folder advertised to servers as the client's root (a <c>file://</c> URI).</summary>
-    public string RootDirectory
-    {
-        get;
-        set
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
-            field = Path.GetFullPath(value);
-        }
-    } = Directory.GetCurrentDirectory();
+    /// <summary>
+    /// Roots declared to every server (<c>file://</c> folder URIs, from <c>--root</c>), before the server's own from
+    /// mcp.json. With none here and none in its entry, a server is offered no roots capability at all.
+    /// </summary>
+    public IReadOnlyList<string> Roots { get; set; } = [];
+
+    /// <summary>Where remote servers' OAuth tokens are cached (one owner-only file per server).</summary>
+    public string TokenFolder { get; set; } = Auth.TokenFileCache.DefaultFolder;
+
+    /// <summary>
+    /// Answers servers' <c>elicitation/create</c> requests (the REPL's form); null declines them, unless the
+    /// approval policy is auto and every field has a default (then the defaults are sent).
+    /// </summary>
+    public IElicitationPrompt? ElicitationPrompt { get; set; }
+
+    /// <summary>The most tokens a sampling request may ask the model for (LLM_MAX_OUTPUT_TOKENS); null: as asked.</summary>
+    public int? MaxSamplingTokens { get; set; }
 
     /// <summary>Start-up timeout for servers whose entry has no <c>timeout</c>.</summary>
     public TimeSpan DefaultStartupTimeout

@@ -40,4 +40,10 @@ internal static partial class McpLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' did not exit within {GraceMilliseconds} ms of its input closing; its process tree was killed")]
     public static partial void KilledAfterGrace(ILogger logger, string server, int graceMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' answered Streamable HTTP with {Status}; trying legacy SSE")]
+    public static partial void FallingBackToSse(ILogger logger, string server, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' asked for input (elicitation); {Decision}")]
+    public static partial void Elicitation(ILogger logger, string server, string decision);
 }

@@ -14,21 +14,39 @@ namespace SkMcpAgent.Core.Mcp;
 public sealed partial class McpServerConnection
 {
     /// <summary>Fresh options per client: the SDK records the capabilities it derives from the handlers on them.</summary>
-    private McpClientOptions CreateClientOptions(string protocolVersion) => new()
+    private McpClientOptions CreateClientOptions(string protocolVersion)
     {
-        ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
-        ProtocolVersion = protocolVersion,
-        Handlers = new McpClientHandlers
+        _rootsDeclared = DeclaredRoots().Count > 0;
+        return new()
         {
-            SamplingHandler = HandleSamplingAsync,
-            RootsHandler = HandleRootsAsync,
-            NotificationHandlers =
-            [
-                new(NotificationMethods.ToolListChangedNotification, OnToolListChangedAsync),
-                new(NotificationMethods.LoggingMessageNotification, OnLogMessageAsync),
-            ],
-        },
-    };
+            ClientInfo = new Implementation { Name = "SkMcpAgent", Version = typeof(McpServerConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" },
+            ProtocolVersion = protocolVersion,
+
+            // The handshake includes the sign-in of a server that needs OAuth; the start-up deadline still applies
+            // until the browser opens.
+            InitializationTimeout = UsesOAuth ? s_signInTimeout : new McpClientOptions().InitializationTimeout,
+            Capabilities = new ClientCapabilities
+            {
+                // Both modes of 2025-11-25: a form the user fills in, or a URL the user visits.
+                Elicitation = new ElicitationCapability { Form = new FormElicitationCapability(), Url = new UrlElicitationCapability() },
+                Roots = _rootsDeclared ? new RootsCapability { ListChanged = true } : null,
+            },
+            Handlers = new McpClientHandlers
+            {
+                SamplingHandler = HandleSamplingAsync,
+                ElicitationHandler = HandleElicitationAsync,
+
+                // No roots configured: no roots capability, so a server does what its own configuration says (the
+                // filesystem server serves its args folders) instead of whatever folder the agent was started in.
+                RootsHandler = _rootsDeclared ? HandleRootsAsync : null,
+                NotificationHandlers =
+                [
+                    new(NotificationMethods.ToolListChangedNotification, OnToolListChangedAsync),
+                    new(NotificationMethods.LoggingMessageNotification, OnLogMessageAsync),
+                ],
+            },
+        };
+    }
 
     private async ValueTask<CreateMessageResult> HandleSamplingAsync(
         CreateMessageRequestParams? request,
@@ -36,6 +54,7 @@ public sealed partial class McpServerConnection
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = CapSampling(request);
 
         // Read at request time: the console sets the model client after the servers have started.
         var chatClient = _options.SamplingClient;
@@ -56,6 +75,18 @@ public sealed partial class McpServerConnection
         return await chatClient.CreateSamplingHandler()(request, progress, cancellationToken);
     }
 
+    /// <summary>The request as the model will get it: its maxTokens capped by LLM_MAX_OUTPUT_TOKENS. Shown to the user.</summary>
+    private CreateMessageRequestParams CapSampling(CreateMessageRequestParams request)
+    {
+        if (_options.MaxSamplingTokens is int cap && request.MaxTokens > cap)
+        {
+            request.MaxTokens = cap;
+        }
+
+        Notify($"sampling request: {request.Messages.Count} message(s), up to {request.MaxTokens} tokens");
+        return request;
+    }
+
     private static Dictionary<string, object?> SummarizeSampling(CreateMessageRequestParams request)
     {
         var lastText = request.Messages.Count == 0
@@ -72,11 +103,8 @@ public sealed partial class McpServerConnection
 
     private ValueTask<ListRootsResult> HandleRootsAsync(ListRootsRequestParams? request, CancellationToken cancellationToken)
     {
-        // A trailing separator makes the URI name the folder itself (file:///home/me/project/).
-        var directory = Path.TrimEndingDirectorySeparator(_options.RootDirectory);
-        var folder = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
-        var root = new Root { Uri = new Uri(folder).AbsoluteUri, Name = Path.GetFileName(directory) };
-        return ValueTask.FromResult(new ListRootsResult { Roots = [root] });
+        var roots = DeclaredRoots().Select(static uri => new Root { Uri = uri, Name = Path.GetFileName(Path.TrimEndingDirectorySeparator(new Uri(uri).LocalPath)) }).ToList();
+        return ValueTask.FromResult(new ListRootsResult { Roots = roots });
     }
 
     private ValueTask OnToolListChangedAsync(JsonRpcNotification notification, CancellationToken cancellationToken)

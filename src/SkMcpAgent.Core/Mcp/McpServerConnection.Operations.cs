@@ -8,11 +8,19 @@ namespace SkMcpAgent.Core.Mcp;
 
 public sealed partial class McpServerConnection
 {
-    public async Task<IList<McpClientResource>> ListResourcesAsync(CancellationToken cancellationToken) =>
-        await (await GetClientAsync(cancellationToken)).ListResourcesAsync(cancellationToken: cancellationToken);
+    /// <summary>The server's resources; none (not an error) when it does not offer resources.</summary>
+    public async Task<IList<McpClientResource>> ListResourcesAsync(CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken);
+        return client.ServerCapabilities.Resources is null ? [] : await client.ListResourcesAsync(cancellationToken: cancellationToken);
+    }
 
-    public async Task<IList<McpClientResourceTemplate>> ListResourceTemplatesAsync(CancellationToken cancellationToken) =>
-        await (await GetClientAsync(cancellationToken)).ListResourceTemplatesAsync(cancellationToken: cancellationToken);
+    /// <summary>The server's resource templates; none when it does not offer resources.</summary>
+    public async Task<IList<McpClientResourceTemplate>> ListResourceTemplatesAsync(CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken);
+        return client.ServerCapabilities.Resources is null ? [] : await client.ListResourceTemplatesAsync(cancellationToken: cancellationToken);
+    }
 
     public async Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken)
     {

@@ -87,17 +87,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
         var gateTaken = await _connectGate.WaitAsync(TimeSpan.FromSeconds(5));
         try
         {
-            var client = _client;
-            _client = null;
-            if (client is not null)
-            {
-                await DisposeQuietlyAsync(client, stopLeftovers);
-            }
-            else if (stopLeftovers)
-            {
-                // A start that failed half-way may have left processes behind too.
-                StopLeftoverProcesses();
-            }
+            await DropClientAsync(stopLeftovers);
         }
         finally
         {
@@ -134,6 +124,23 @@ public sealed partial class McpServerConnection : IAsyncDisposable
 
     // What .NET reports on Unix for a process ended by SIGKILL (128 + 9): the SDK's stop after the grace.
     private const int KilledExitCode = 137;
+
+    /// <summary>Ends the live session, if any. Caller holds the connect gate.</summary>
+    /// <param name="stopLeftovers">False when the caller stops the tagged processes itself (<see cref="ProcessTag"/>).</param>
+    private async Task DropClientAsync(bool stopLeftovers = true)
+    {
+        var client = _client;
+        _client = null;
+        if (client is not null)
+        {
+            await DisposeQuietlyAsync(client, stopLeftovers);
+        }
+        else if (stopLeftovers)
+        {
+            // A start that failed half-way may have left processes behind too.
+            StopLeftoverProcesses();
+        }
+    }
 
     private async Task DisposeQuietlyAsync(McpClient client, bool stopLeftovers = true)
     {

@@ -124,6 +124,17 @@ public sealed class McpServerHub : IAsyncDisposable
         return server.ReconnectAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the roots declared to every server (<c>/roots add|remove</c>) and tells the servers: those that declared
+    /// roots get <c>notifications/roots/list_changed</c>, the others reconnect to declare them.
+    /// </summary>
+    public Task SetRootsAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        Options.Roots = roots;
+        return Task.WhenAll(_servers.Where(static s => !s.Config.Disabled).Select(s => s.RootsChangedAsync(cancellationToken)));
+    }
+
     /// <summary>Closes every session; stdio servers are stopped with their whole process tree.</summary>
     public async ValueTask DisposeAsync()
     {

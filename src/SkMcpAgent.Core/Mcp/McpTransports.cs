@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using SkMcpAgent.Core.Configuration;
 
@@ -15,7 +16,14 @@ internal static class McpTransports
     /// </summary>
     internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(100);
 
-    public static IClientTransport Create(McpServerConfig config, TimeSpan startupTimeout, Action<string> stderrLine, ILoggerFactory loggerFactory, string? processTag = null)
+    public static IClientTransport Create(
+        McpServerConfig config,
+        TimeSpan startupTimeout,
+        Action<string> stderrLine,
+        ILoggerFactory loggerFactory,
+        string? processTag = null,
+        HttpTransportMode? httpMode = null,
+        ClientOAuthOptions? oauth = null)
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
@@ -45,9 +53,10 @@ internal static class McpTransports
             {
                 Name = config.Name,
                 Endpoint = new Uri(config.Url!),
-                TransportMode = config.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.AutoDetect,
+                TransportMode = httpMode ?? (config.Transport == McpTransportKind.Sse ? HttpTransportMode.Sse : HttpTransportMode.AutoDetect),
                 AdditionalHeaders = SentHeaders(config.Headers),
                 ConnectionTimeout = startupTimeout,
+                OAuth = oauth,
             },
             loggerFactory);
     }

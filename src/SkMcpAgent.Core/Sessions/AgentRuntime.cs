@@ -63,7 +63,13 @@ public sealed class AgentRuntime : IAsyncDisposable
         var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables);
 
         var approval = new ApprovalPolicy(options.Approval);
-        var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = options.CurrentDirectory };
+        var hubOptions = new McpHubOptions
+        {
+            Approval = approval,
+            Roots = [.. options.Roots.Select(root => RootUris.FromPathOrUri(root, options.CurrentDirectory)
+                ?? throw new AgentConfigurationException($"--root '{root}' must be a folder path or a file:// URI."))],
+            MaxSamplingTokens = settings?.MaxOutputTokens,
+        };
         var hub = new McpServerHub(servers, hubOptions, options.Events, options.LoggerFactory);
 
         // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.

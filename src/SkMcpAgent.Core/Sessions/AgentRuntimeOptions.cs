@@ -38,6 +38,9 @@ public sealed class AgentRuntimeOptions
 
     public ApprovalMode Approval { get; init; } = ApprovalMode.Auto;
 
+    /// <summary>Folders declared as roots to every server (<c>--root</c>), relative to <see cref="CurrentDirectory"/>.</summary>
+    public IReadOnlyList<string> Roots { get; init; } = [];
+
     /// <summary>Receives server and function-call events (the console renders them).</summary>
     public IAgentEventSink Events { get; init; } = NullAgentEventSink.Instance;
 

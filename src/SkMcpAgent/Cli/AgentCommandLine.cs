@@ -27,6 +27,7 @@ public sealed class AgentCommandLine
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Log details (and stack traces) to stderr.", Recursive = true };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Only the answer: no tool traces or diagnostics on stderr.", Recursive = true };
     private readonly Option<bool> _noColor = new("--no-color") { Description = "No colours or cursor control (also NO_COLOR=1, or when output is redirected).", Recursive = true };
+    private readonly Option<string[]> _roots = new("--root") { Description = "Declare this folder to every server as a root (repeatable); without roots, servers use their own configuration.", HelpName = "path", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "Start the REPL even when stdin is not a terminal (reads plain lines)." };
     private readonly Argument<string?> _toolsServer = new("server") { Description = "Only this server.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Argument<string> _callFunction = new("function") { Description = "The function, as the model sees it: <server>_<tool>." };
@@ -40,7 +41,7 @@ public sealed class AgentCommandLine
     {
         _root = new RootCommand("SkMcpAgent: a terminal agent that lets an LLM call the tools of MCP servers.");
         _root.Arguments.Add(_question);
-        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _toolTimeout, _system, _verbose, _quiet, _noColor, _interactive })
+        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _toolTimeout, _system, _verbose, _quiet, _noColor, _interactive, _roots })
         {
             _root.Options.Add(option);
         }
@@ -156,6 +157,7 @@ public sealed class AgentCommandLine
             Quiet = result.GetValue(_quiet),
             NoColor = result.GetValue(_noColor),
             Interactive = result.GetValue(_interactive),
+            Roots = result.GetValue(_roots) ?? [],
         };
     }
 

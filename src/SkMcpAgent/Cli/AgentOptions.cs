@@ -18,6 +18,9 @@ public sealed record AgentOptions
 
     public ApprovalMode? Approve { get; init; }
 
+    /// <summary>Folders declared to every server as roots (<c>--root</c>, repeatable).</summary>
+    public IReadOnlyList<string> Roots { get; init; } = [];
+
     /// <summary>How long one function call may run (<c>--tool-timeout</c>); null for the default, infinite for none.</summary>
     public TimeSpan? ToolTimeout { get; init; }
 

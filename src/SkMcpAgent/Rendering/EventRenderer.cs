@@ -60,6 +60,10 @@ public sealed class EventRenderer : IAgentEventSink
             case ServerWarning warning when ShowServerEvents || ShowFailedServers:
                 _terminal.WriteErrMarkupLine($"[yellow]![/] {Markup.Escape(warning.ServerName)}: {Markup.Escape(warning.Message)}");
                 break;
+            case ServerNotice notice:
+                // Always shown (but for --quiet): a server acting on the user's behalf must not go unseen.
+                _terminal.WriteErrMarkupLine($"[cyan]?[/] {Markup.Escape(notice.ServerName)}: {Markup.Escape(notice.Message)}");
+                break;
             case ServerFunctionsChanged functions when ShowServerEvents:
                 if (_shownFunctionCounts.TryGetValue(functions.ServerName, out var shown) && shown != functions.FunctionCount)
                 {

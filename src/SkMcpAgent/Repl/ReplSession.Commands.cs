@@ -15,9 +15,12 @@ public sealed partial class ReplSession
         ("/tools [server]", "functions of every ready server (with parameters for one server)"),
         ("/servers", "each server's state, transport and function count"),
         ("/reconnect [server]", "restart one server, or all"),
-        ("/resources [server]", "resources the servers offer; /resources <server> <uri> reads one"),
+        ("/resources [server]", "resources and resource templates the servers offer; /resources <server> <uri> reads one"),
         ("/prompts", "prompts the servers offer"),
-        ("/prompt <name> [arg=value ...]", "put a server prompt into the conversation (and answer it)"),
+        ("/prompt [server:]<name> [arg=value ...]", "put a server prompt into the conversation (and answer it)"),
+        ("/roots [add|remove <path>]", "the folders declared to servers as roots; change them for all"),
+        ("/login <server>", "authorize with a remote server again (OAuth, in the browser)"),
+        ("/logout <server>", "forget a remote server's OAuth tokens"),
         ("/clear", "forget the conversation"),
         ("/save <file>", "save the conversation as JSON"),
         ("/load <file>", "replace the conversation with a saved one"),
@@ -40,6 +43,7 @@ public sealed partial class ReplSession
                     ShowHelp();
                     break;
                 case "tools":
+                    await WaitBeforeServerCommandAsync(cancellationToken);
                     ShowTools(command.FirstArgument);
                     break;
                 case "servers":
@@ -49,13 +53,22 @@ public sealed partial class ReplSession
                     await ReconnectAsync(command.FirstArgument, cancellationToken);
                     break;
                 case "resources":
+                    await WaitBeforeServerCommandAsync(cancellationToken);
                     await ShowResourcesAsync(command, cancellationToken);
                     break;
                 case "prompts":
+                    await WaitBeforeServerCommandAsync(cancellationToken);
                     await ShowPromptsAsync(cancellationToken);
                     break;
                 case "prompt":
+                    await WaitBeforeServerCommandAsync(cancellationToken);
                     await UsePromptAsync(command, cancellationToken);
+                    break;
+                case "login" or "logout":
+                    await LoginAsync(command, command.Name == "login", cancellationToken);
+                    break;
+                case "roots":
+                    await RootsAsync(command, cancellationToken);
                     break;
                 case "clear" or "save" or "load" or "last":
                     await ConversationCommandAsync(command, cancellationToken);

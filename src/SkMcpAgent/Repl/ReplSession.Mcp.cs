@@ -28,22 +28,26 @@ public sealed partial class ReplSession
         var any = false;
         foreach (var server in ReadyServers(serverName))
         {
-            IList<ModelContextProtocol.Client.McpClientResource> resources;
-            try
-            {
-                resources = await server.ListResourcesAsync(cancellationToken);
-            }
-            catch (McpException ex)
-            {
-                _terminal.WriteOutMarkupLine($"[grey]{Markup.Escape(server.Name)}: no resources ({Markup.Escape(TextSummary.OneLine(ex.Message, 80))})[/]");
-                continue;
-            }
-
+            var resources = await server.ListResourcesAsync(cancellationToken);
+            var templates = await server.ListResourceTemplatesAsync(cancellationToken);
             foreach (var resource in resources)
             {
                 any = true;
                 var description = string.IsNullOrEmpty(resource.Description) ? string.Empty : " " + TextSummary.OneLine(resource.Description, 80);
                 _terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(server.Name)}[/] {Markup.Escape(resource.Uri)} [grey]{Markup.Escape(resource.Name)}{Markup.Escape(description)}[/]");
+            }
+
+            foreach (var template in templates)
+            {
+                any = true;
+                var description = string.IsNullOrEmpty(template.Description) ? string.Empty : " " + TextSummary.OneLine(template.Description, 80);
+                _terminal.WriteOutMarkupLine($"  [bold]{Markup.Escape(server.Name)}[/] {Markup.Escape(template.UriTemplate)} [grey](template) {Markup.Escape(template.Name)}{Markup.Escape(description)}[/]");
+            }
+
+            if (serverName is not null && resources.Count == 0 && templates.Count == 0)
+            {
+                any = true;
+                _terminal.WriteOutMarkupLine($"{Markup.Escape(server.Name)} offers no resources.");
             }
         }
 
@@ -58,15 +62,7 @@ public sealed partial class ReplSession
         var any = false;
         foreach (var server in ReadyServers())
         {
-            IList<ModelContextProtocol.Client.McpClientPrompt> prompts;
-            try
-            {
-                prompts = await server.ListPromptsAsync(cancellationToken);
-            }
-            catch (McpException)
-            {
-                continue;
-            }
+            var prompts = await server.ListPromptsAsync(cancellationToken);
 
             foreach (var prompt in prompts)
             {
@@ -96,6 +92,17 @@ public sealed partial class ReplSession
         }
 
         var name = command.Arguments[0];
+        string? onlyServer = null;
+        if (name.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && FindServers(name[..colon]) is not null)
+        {
+            onlyServer = name[..colon];
+            name = name[(colon + 1)..];
+        }
+        else if (name.Contains(':', StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var arguments = command.NamedArguments(1, out var invalid);
         if (invalid.Count > 0)
         {
@@ -103,12 +110,19 @@ public sealed partial class ReplSession
             return;
         }
 
-        foreach (var server in ReadyServers())
+        foreach (var server in ReadyServers(onlyServer))
         {
             var prompts = await server.ListPromptsAsync(cancellationToken);
-            if (!prompts.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
+            if (prompts.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal)) is not { } prompt)
             {
                 continue;
+            }
+
+            var missing = prompt.ProtocolPrompt.Arguments?.Where(a => a.Required == true && !arguments.ContainsKey(a.Name)).Select(static a => a.Name).ToList() ?? [];
+            if (missing.Count > 0)
+            {
+                _terminal.Error($"Prompt '{name}' ({server.Name}) needs {string.Join(", ", missing)}: /prompt {server.Name}:{name} {string.Join(' ', missing.Select(static m => m + "=..."))}");
+                return;
             }
 
             var result = await server.GetPromptAsync(name, arguments.ToDictionary(static a => a.Key, static a => (object?)a.Value), cancellationToken);
@@ -134,6 +148,8 @@ public sealed partial class ReplSession
             return;
         }
 
-        _terminal.Error($"No ready server offers a prompt named '{name}'. /prompts lists them.");
+        _terminal.Error(onlyServer is null
+            ? $"No ready server offers a prompt named '{name}'. /prompts lists them."
+            : $"'{onlyServer}' offers no prompt named '{name}' (or is not ready). /prompts lists them.");
     }
 }

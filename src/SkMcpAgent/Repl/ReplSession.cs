@@ -34,6 +34,9 @@ public sealed partial class ReplSession
         {
             session.Approval.Prompt = new ConsoleApprovalPrompt(_terminal, reader);
         }
+
+        // Servers' questions (elicitation) are answered here, in a form, instead of declined.
+        session.Hub.Options.ElicitationPrompt = new ConsoleElicitationPrompt(_terminal, reader);
     }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)

@@ -97,6 +97,7 @@ public sealed class AgentSession : IAsyncDisposable
                 MaxRounds = options.MaxRounds,
                 FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,
+                Roots = options.Roots,
                 Events = events,
                 LoggerFactory = loggerFactory,
             });

@@ -56,7 +56,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
         await File.WriteAllTextAsync(configPath, ServerList());
         var servers = McpConfigLoader.Load(configPath, new Dictionary<string, string?>());
 
-        var options = new McpHubOptions { Approval = new ApprovalPolicy(ApprovalMode.Auto), RootDirectory = Directory };
+        var options = new McpHubOptions { Approval = new ApprovalPolicy(ApprovalMode.Auto) };
         Hub = new McpServerHub(servers, options, ServerEvents, HubLogs);
         Hub.Start();
 

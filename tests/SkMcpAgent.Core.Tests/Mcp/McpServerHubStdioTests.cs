@@ -100,7 +100,7 @@ public sealed partial class McpServerHubStdioTests(StdioHubFixture fixture)
     }
 
     [Fact]
-    public async Task Roots_AdvertiseTheRootDirectoryAsFileUri()
+    public async Task Roots_AdvertiseTheConfiguredRootAsFileUri()
     {
         var roots = await InvokeAsync("everything_get_roots_list", []);
 

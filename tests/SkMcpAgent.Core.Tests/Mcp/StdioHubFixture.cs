@@ -51,7 +51,7 @@ public sealed class StdioHubFixture : IAsyncLifetime
             new() { Name = "dead-remote", Transport = McpTransportKind.Http, Url = $"http://127.0.0.1:{FreePort.Next()}/mcp" },
             new() { Name = "off", Command = everything, Args = ["stdio"], Disabled = true },
         ];
-        Hub = new McpServerHub(servers, new McpHubOptions { RootDirectory = RootDirectory }, Events, NullLoggerFactory.Instance);
+        Hub = new McpServerHub(servers, new McpHubOptions { Roots = [RootUris.FromPathOrUri(RootDirectory, RootDirectory)!] }, Events, NullLoggerFactory.Instance);
         Hub.Start();
         await Hub.WaitForAllAsync(TestTimeouts.DefaultToken());
     }
