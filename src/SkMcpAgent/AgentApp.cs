@@ -65,9 +65,11 @@ public static class AgentApp
     {
         var host = terminal.Host;
         var question = options.Question;
-        if (question is null && !options.Interactive && host.IsInputRedirected)
+        if (!options.Interactive && host.IsInputRedirected)
         {
-            question = (await host.Input.ReadToEndAsync(cancellation.Token)).Trim();
+            // Piped text is the question, or the context of the question given as an argument.
+            var piped = await PipedInput.ReadAsync(host.Input, cancellation.Token);
+            question = question is null ? piped : PipedInput.Join(question, piped);
             if (question.Length == 0)
             {
                 return Fail(terminal, options, new ErrorReport(
@@ -83,7 +85,7 @@ public static class AgentApp
             }
         }
 
-        var events = new EventRenderer(terminal);
+        var events = new EventRenderer(terminal) { OffersLastCommand = true };
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
         ILineReader reader = host.SupportsLineEditing
             ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
@@ -93,7 +95,7 @@ public static class AgentApp
 
     private static int Fail(Terminal terminal, AgentOptions options, ErrorReport report)
     {
-        terminal.Error(report.Message);
+        terminal.Error(report.TerminalMessage ?? report.Message);
         if (options.Json)
         {
             JsonOutput.WriteError(terminal.Host.Output, report.Message, report.ExitCode);

@@ -53,22 +53,31 @@ public sealed class AgentCommandLine
         _root.Subcommands.Add(_tools);
         _root.Subcommands.Add(_call);
 
-        _maxRounds.Validators.Add(result =>
+        // Custom parsers: System.CommandLine's own message for a non-number names the CLR type (System.Nullable`1[...]).
+        _maxRounds.CustomParser = static result =>
         {
-            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds < 1)
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds >= 1)
             {
-                result.AddError("--max-rounds must be at least 1.");
+                return rounds;
             }
-        });
 
-        _toolTimeout.Validators.Add(result =>
+            result.AddError($"--max-rounds must be a whole number, 1 or more (not '{text}').");
+            return null;
+        };
+
+        _toolTimeout.CustomParser = static result =>
         {
-            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                && (seconds < 0 || double.IsNaN(seconds) || seconds > int.MaxValue / 1000.0))
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0 && !double.IsNaN(seconds) && seconds <= int.MaxValue / 1000.0)
             {
-                result.AddError("--tool-timeout must be a number of seconds, 0 or more (0 for no limit).");
+                return seconds;
             }
-        });
+
+            result.AddError($"--tool-timeout must be a number of seconds, 0 or more (0 for no limit), not '{text}'.");
+            return null;
+        };
 
         // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
         foreach (var command in new[] { _root, _tools, _call })

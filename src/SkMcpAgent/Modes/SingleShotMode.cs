@@ -21,11 +21,18 @@ public static class SingleShotMode
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
+        if (options.Approve == ApprovalMode.Ask && terminal.Host.IsInputRedirected)
+        {
+            // Nobody could answer: every call would be denied and the run would look like it worked.
+            throw new AgentConfigurationException(
+                "--approve ask needs a terminal to ask on, and stdin is not one; use --approve auto or deny, or run the REPL (--interactive reads the answers from stdin).");
+        }
+
         var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true };
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, modelRequired: true);
         var agent = session.Agent ?? throw new AgentConfigurationException(session.MissingProviderHint ?? "No LLM provider is configured.");
 
-        if (session.Approval.Mode == ApprovalMode.Ask && !terminal.Host.IsInputRedirected)
+        if (session.Approval.Mode == ApprovalMode.Ask)
         {
             session.Approval.Prompt = new ConsoleApprovalPrompt(terminal, new PlainLineReader(terminal.Host.Input, terminal.Host.Error));
         }
@@ -33,8 +40,13 @@ public static class SingleShotMode
         await session.Hub.WaitForAllAsync(cancellationToken);
         if (session.AllServersDown)
         {
-            terminal.Error($"every MCP server failed: {session.DescribeFailures()}");
-            return ExitCodes.RuntimeError;
+            // Thrown, not printed, so --json gets its {"error": ...} object like every other failure.
+            // Stderr showed each failure (with the end of the server's stderr) as it happened: don't repeat it.
+            var names = string.Join(", ", session.FailedServers.Select(static s => s.Name));
+            throw new AllServersDownException($"every MCP server failed: {session.DescribeFailures()}")
+            {
+                TerminalMessage = terminal.Quiet ? null : $"every MCP server failed ({names}; the reasons are above).",
+            };
         }
 
         var answer = options.Json

@@ -85,14 +85,26 @@ public sealed class AgentCommandLineTests
 
     [Theory]
     [InlineData("--approve", "sometimes", "sometimes")]
-    [InlineData("--max-rounds", "0", "--max-rounds must be at least 1.")]
-    [InlineData("--max-rounds", "many", "many")]
+    [InlineData("--max-rounds", "0", "--max-rounds must be a whole number, 1 or more (not '0').")]
+    [InlineData("--max-rounds", "many", "--max-rounds must be a whole number, 1 or more (not 'many').")]
+    [InlineData("--tool-timeout", "soon", "--tool-timeout must be a number of seconds, 0 or more (0 for no limit), not 'soon'.")]
     [InlineData("--bogus", "x", "Unknown option '--bogus'")]
     public void Parse_IsInvalid_WithMessageNamingTheProblem(string option, string value, string expected)
     {
         var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse([option, value]));
 
         Assert.Contains(expected, invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-rounds", "x")]
+    [InlineData("--tool-timeout", "x")]
+    public void Parse_NonNumber_NeverNamesTheClrType(string option, string value)
+    {
+        var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse([option, value]));
+
+        Assert.DoesNotContain("System.", invalid.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected type", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
