@@ -86,7 +86,7 @@ public static class AgentApp
         }
 
         var events = new EventRenderer(terminal) { OffersLastCommand = true };
-        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, inputs: new ReplInputPrompt(terminal));
         ILineReader reader = host.SupportsLineEditing
             ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);

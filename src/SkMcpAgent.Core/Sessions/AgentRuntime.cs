@@ -60,7 +60,12 @@ public sealed class AgentRuntime : IAsyncDisposable
         var (settings, hint) = options.WithModel && options.ChatClient is null
             ? ReadProvider(env, options.ModelRequired)
             : (null, null);
-        var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables);
+        var readOptions = new McpConfigReadOptions
+        {
+            Inputs = options.Inputs,
+            Warn = (server, message) => options.Events.Publish(new ServerWarning(server, message)),
+        };
+        var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
 
         var approval = new ApprovalPolicy(options.Approval);
         var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = options.CurrentDirectory };
@@ -144,7 +149,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         string? hint;
         try
         {
-            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
+            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath, env.ProcessNames);
             hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
         }
         catch (AgentConfigurationException ex) when (!modelRequired)

@@ -3,6 +3,7 @@ using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Core.Mcp;
 using SkMcpAgent.Core.Sessions;
@@ -69,7 +70,9 @@ public sealed class AgentSession : IAsyncDisposable
     /// incomplete provider becomes <see cref="MissingProviderHint"/>; with it, a missing provider is a
     /// configuration error before any server starts. The servers are started before this returns.
     /// </summary>
-    public static AgentSession Create(AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false)
+    /// <param name="inputs">Asks for VS Code <c>${input:id}</c> values (the REPL); null: only the environment supplies them.</param>
+    public static AgentSession Create(
+        AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false, IMcpInputSource? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
@@ -88,6 +91,7 @@ public sealed class AgentSession : IAsyncDisposable
             var runtime = AgentRuntime.Create(new AgentRuntimeOptions
             {
                 CurrentDirectory = host.CurrentDirectory,
+                Inputs = inputs,
                 EnvFile = options.EnvFile,
                 ConfigPath = configPath,
                 WithModel = withModel,
