@@ -87,8 +87,8 @@ public static class AgentApp
 
         var events = new EventRenderer(terminal) { OffersLastCommand = true };
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, inputs: new ReplInputPrompt(terminal));
-        ILineReader reader = host.SupportsLineEditing
-            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
+        ILineReader reader = setup.Keys is not null || host.SupportsLineEditing
+            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile, setup.Keys, ownsTerminal: setup.Keys is null)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
         return await new ReplSession(session, reader).RunAsync(cancellation.Token);
     }
@@ -96,7 +96,11 @@ public static class AgentApp
     private static int Fail(Terminal terminal, AgentOptions options, ErrorReport report)
     {
         terminal.Error(report.TerminalMessage ?? report.Message);
-        if (options.Json)
+        if (options.Format == OutputFormat.StreamJson)
+        {
+            StreamJsonWriter.WriteError(terminal.Host.Output, report.Message, report.ExitCode);
+        }
+        else if (options.Json)
         {
             JsonOutput.WriteError(terminal.Host.Output, report.Message, report.ExitCode);
         }

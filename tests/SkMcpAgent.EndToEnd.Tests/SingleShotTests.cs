@@ -81,6 +81,20 @@ public sealed class SingleShotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModelOption_OverridesTheEnvFilesModel()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.Llm.Enqueue(FakeLlmReply.Text("fine"));
+
+        var (exitCode, agent) = await _workspace.RunAsync("--model", "gpt-other", "--json", "hello");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Equal("gpt-other", Assert.Single(_workspace.Llm.Requests).Model);
+        Assert.Contains("\"model\": \"gpt-other\"", agent.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Question_WithEnvFileAndSystemOptions_UsesThem()
     {
         _workspace.WriteOpenAIEnv(".env.other");

@@ -58,7 +58,7 @@ public sealed class AgentRuntime : IAsyncDisposable
 
         var env = EnvFile.Load(options.EnvFile, options.CurrentDirectory);
         var (settings, hint) = options.WithModel && options.ChatClient is null
-            ? ReadProvider(env, options.ModelRequired)
+            ? ReadProvider(WithModel(env, options.Model), options.ModelRequired)
             : (null, null);
         var readOptions = new McpConfigReadOptions
         {
@@ -141,6 +141,23 @@ public sealed class AgentRuntime : IAsyncDisposable
     {
         await Hub.DisposeAsync().ConfigureAwait(false);
         Approval.Dispose();
+    }
+
+    /// <summary>The variables with <paramref name="model"/> as every provider's model variable (the one in use reads it).</summary>
+    private static EnvFileResult WithModel(EnvFileResult env, string? model)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return env;
+        }
+
+        var variables = new Dictionary<string, string?>(env.Variables, StringComparer.Ordinal)
+        {
+            [ProviderVariables.OpenAIModel] = model,
+            [ProviderVariables.AnthropicModel] = model,
+            [ProviderVariables.AzureDeployment] = model,
+        };
+        return env with { Variables = variables };
     }
 
     private static (ProviderSettings? Settings, string? Hint) ReadProvider(EnvFileResult env, bool modelRequired)

@@ -9,6 +9,9 @@ namespace SkMcpAgent.Core.Sessions;
 /// <summary>What <see cref="AgentRuntime.Create"/> builds a session from.</summary>
 public sealed class AgentRuntimeOptions
 {
+    /// <summary>The model (Azure: the deployment) instead of the env file's (<c>--model</c>); null keeps the file's.</summary>
+    public string? Model { get; init; }
+
     /// <summary>Asks for a VS Code <c>${input:id}</c> the environment does not supply (the REPL); null in single-shot.</summary>
     public IMcpInputSource? Inputs { get; init; }
 

@@ -41,8 +41,12 @@ public sealed class EventRenderer : IAgentEventSink
     /// <summary>The longest result shown inline before it is summarised.</summary>
     public int ResultPreviewLength { get; set; } = 100;
 
+    /// <summary>Also receives every event, before quiet filtering (the stream-json writer).</summary>
+    public IAgentEventSink? Forward { get; set; }
+
     public void Publish(AgentEvent agentEvent)
     {
+        Forward?.Publish(agentEvent);
         if (_terminal.Quiet)
         {
             return;

@@ -56,7 +56,7 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>The provider's display name and model, for the banner and the JSON output.</summary>
     public string? ProviderName => _runtime.Provider?.DisplayName ?? (Agent is null ? null : _setup.ProviderName);
 
-    public string? Model => _runtime.Provider?.Model ?? (Agent is null ? null : _setup.Model);
+    public string? Model => Agent?.ModelId ?? _runtime.Provider?.Model ?? (Agent is null ? null : _setup.Model);
 
     /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
     public string? MissingProviderHint => _runtime.MissingProviderHint;
@@ -98,6 +98,7 @@ public sealed class AgentSession : IAsyncDisposable
                 ModelRequired = modelRequired,
                 ChatClient = withModel ? setup.ChatClient : null,
                 SystemPrompt = options.SystemPrompt,
+                Model = options.Model,
                 MaxRounds = options.MaxRounds,
                 FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,

@@ -97,6 +97,36 @@ public sealed class AgentCommandLineTests
     }
 
     [Theory]
+    [InlineData(new[] { "q" }, OutputFormat.Text)]
+    [InlineData(new[] { "q", "--json" }, OutputFormat.Json)]
+    [InlineData(new[] { "q", "--output-format", "json" }, OutputFormat.Json)]
+    [InlineData(new[] { "q", "--output-format", "stream-json" }, OutputFormat.StreamJson)]
+    [InlineData(new[] { "q", "--output-format", "text" }, OutputFormat.Text)]
+    public void Parse_ReadsTheOutputFormat(string[] args, OutputFormat expected)
+    {
+        var chat = Assert.IsType<ChatCommand>(_commandLine.Parse(args));
+
+        Assert.Equal(expected, chat.Options.Format);
+    }
+
+    [Fact]
+    public void Parse_ReadsTheModel()
+    {
+        var chat = Assert.IsType<ChatCommand>(_commandLine.Parse(["q", "--model", "gpt-4.1"]));
+
+        Assert.Equal("gpt-4.1", chat.Options.Model);
+    }
+
+    [Fact]
+    public void Parse_UnknownOutputFormat_IsInvalid_AndNamesTheChoices()
+    {
+        var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse(["q", "--output-format", "yaml"]));
+
+        Assert.Contains("yaml", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("stream-json", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--max-rounds", "x")]
     [InlineData("--tool-timeout", "x")]
     public void Parse_NonNumber_NeverNamesTheClrType(string option, string value)
