@@ -40,6 +40,8 @@ public static class AgentApp
                         return await ToolsMode.RunAsync(tools.Server, options, terminal, setup, cancellation.Token);
                     }
 
+                case McpListCommand:
+                    return McpListMode.Run(options, terminal, setup);
                 case CallCommand call:
                     using (host.Interrupts.Register(cancellation.Cancel))
                     {

@@ -40,6 +40,24 @@ public static class McpConfigLoader
         return Parse(bytes, fullPath, variables ?? ReadEnvironment(), options ?? new McpConfigReadOptions());
     }
 
+    /// <summary>How messages name a server list given as JSON text on the command line.</summary>
+    public const string InlineLabel = "--config JSON";
+
+    /// <summary>Loads a server list given as JSON text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static IReadOnlyList<McpServerConfig> LoadJson(
+        string json, string baseDirectory, IReadOnlyDictionary<string, string?>? variables = null, McpConfigReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new AgentConfigurationException($"The MCP server list given as {InlineLabel} is too large: more than {MaxFileBytes / (1024 * 1024)} MB.");
+        }
+
+        return Parse(bytes, InlineLabel, variables ?? ReadEnvironment(), options ?? new McpConfigReadOptions(), baseDirectory);
+    }
+
     /// <summary>The largest server list read: far beyond any real one, small enough to fail fast on /dev/zero.</summary>
     public const int MaxFileBytes = 4 * 1024 * 1024;
 
@@ -72,7 +90,8 @@ public static class McpConfigLoader
         return File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
     }
 
-    internal static IReadOnlyList<McpServerConfig> Parse(ReadOnlySpan<byte> utf8, string filePath, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options)
+    internal static IReadOnlyList<McpServerConfig> Parse(
+        ReadOnlySpan<byte> utf8, string filePath, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options, string? baseDirectory = null)
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -97,7 +116,7 @@ public static class McpConfigLoader
 
         using (document)
         {
-            var reader = new McpConfigReader(filePath, JsonPositions.Build(utf8, ReaderOptions), variables, options);
+            var reader = new McpConfigReader(filePath, JsonPositions.Build(utf8, ReaderOptions), variables, options, baseDirectory);
             return reader.ReadServers(document.RootElement);
         }
     }

@@ -4,9 +4,9 @@ namespace SkMcpAgent.Core.Configuration;
 
 /// <summary>Turns one parsed server list into <see cref="McpServerConfig"/>s, failing with file:line:column messages.</summary>
 internal sealed partial class McpConfigReader(
-    string filePath, JsonPositions positions, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options)
+    string filePath, JsonPositions positions, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options, string? baseDirectory = null)
 {
-    private readonly string _baseDirectory = Path.GetDirectoryName(filePath) ?? Directory.GetCurrentDirectory();
+    private readonly string _baseDirectory = baseDirectory ?? Path.GetDirectoryName(filePath) ?? Directory.GetCurrentDirectory();
 
     public IReadOnlyList<McpServerConfig> ReadServers(JsonElement root)
     {

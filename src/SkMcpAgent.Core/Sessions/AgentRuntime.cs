@@ -65,7 +65,9 @@ public sealed class AgentRuntime : IAsyncDisposable
             Inputs = options.Inputs,
             Warn = (server, message) => options.Events.Publish(new ServerWarning(server, message)),
         };
-        var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
+        var servers = options.ConfigJson is not null
+            ? McpConfigLoader.LoadJson(options.ConfigJson, options.CurrentDirectory, env.Variables, readOptions)
+            : options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
 
         var approval = new ApprovalPolicy(options.Approval);
         var hubOptions = new McpHubOptions { Approval = approval, RootDirectory = options.CurrentDirectory };

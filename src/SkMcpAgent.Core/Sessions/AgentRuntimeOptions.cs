@@ -9,6 +9,9 @@ namespace SkMcpAgent.Core.Sessions;
 /// <summary>What <see cref="AgentRuntime.Create"/> builds a session from.</summary>
 public sealed class AgentRuntimeOptions
 {
+    /// <summary>The server list as JSON text (<c>--config '{...}'</c>), used instead of <see cref="ConfigPath"/>.</summary>
+    public string? ConfigJson { get; init; }
+
     /// <summary>The model (Azure: the deployment) instead of the env file's (<c>--model</c>); null keeps the file's.</summary>
     public string? Model { get; init; }
 

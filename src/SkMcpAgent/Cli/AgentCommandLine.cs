@@ -25,7 +25,12 @@ public sealed class AgentCommandLine
         Recursive = true,
     }.AcceptOnlyFromAmong("text", "json", "stream-json");
     private readonly Option<string?> _envFile = new("--env-file") { Description = "The env file with provider settings (default: ./.env). Variables already set in the environment win over it.", HelpName = "path", Recursive = true };
-    private readonly Option<string?> _config = new("--config", "-c") { Description = "The MCP server list (default: ./mcp.json, else the mcp.json at the repository root).", HelpName = "path", Recursive = true };
+    private readonly Option<string?> _config = new("--config", "-c", "--mcp-config")
+    {
+        Description = "The MCP server list: a file, or the JSON itself ('{\"mcpServers\":{...}}'). Default: ./.mcp.json, ./mcp.json, ./.vscode/mcp.json, then ~/.config/skmcpagent/mcp.json.",
+        HelpName = "path|json",
+        Recursive = true,
+    };
     private readonly Option<int?> _maxRounds = new("--max-rounds") { Description = "At most this many model round trips with function calls per question.", HelpName = "n" };
     private readonly Option<string?> _approve = new Option<string?>("--approve") { Description = "Approve function calls: auto (run them), ask (prompt in the REPL), deny.", HelpName = "mode" }.AcceptOnlyFromAmong("auto", "ask", "deny");
     private readonly Option<double?> _toolTimeout = new("--tool-timeout") { Description = "Cancel a function call after this many seconds (default 120; 0 for no limit), for the model's calls and 'call'.", HelpName = "seconds", Recursive = true };
@@ -42,6 +47,8 @@ public sealed class AgentCommandLine
     private readonly RootCommand _root;
     private readonly Command _tools;
     private readonly Command _call;
+    private readonly Command _mcp;
+    private readonly Command _mcpList;
 
     public AgentCommandLine()
     {
@@ -57,8 +64,12 @@ public sealed class AgentCommandLine
         _call = new Command("call", "Call one function directly and print its result (no model needed).");
         _call.Arguments.Add(_callFunction);
         _call.Options.Add(_callArgs);
+        _mcp = new Command("mcp", "The MCP server configuration.");
+        _mcpList = new Command("list", "Which server-list files were looked for and read, and the servers each gave (starts none).");
+        _mcp.Subcommands.Add(_mcpList);
         _root.Subcommands.Add(_tools);
         _root.Subcommands.Add(_call);
+        _root.Subcommands.Add(_mcp);
 
         // Custom parsers: System.CommandLine's own message for a non-number names the CLR type (System.Nullable`1[...]).
         _maxRounds.CustomParser = static result =>
@@ -87,7 +98,7 @@ public sealed class AgentCommandLine
         };
 
         // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
-        foreach (var command in new[] { _root, _tools, _call })
+        foreach (var command in new[] { _root, _tools, _call, _mcpList })
         {
             command.SetAction(static _ => ExitCodes.Success);
         }
@@ -126,6 +137,11 @@ public sealed class AgentCommandLine
         if (result.CommandResult.Command == _tools)
         {
             return new ToolsCommand(options, result.GetValue(_toolsServer));
+        }
+
+        if (result.CommandResult.Command == _mcpList)
+        {
+            return new McpListCommand(options);
         }
 
         if (result.CommandResult.Command == _call)

@@ -79,8 +79,10 @@ public sealed class AgentSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(setup);
         var host = terminal.Host;
 
-        var configPath = ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory);
-        if (options.ConfigFile is not null && !File.Exists(configPath))
+        var inlineConfig = ConfigLocator.IsInlineJson(options.ConfigFile) ? options.ConfigFile : null;
+        var configPath = inlineConfig is not null ? null
+            : ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory, setup.UserConfigFile ?? ConfigLocator.UserConfigFile(host.GetEnvironmentVariable));
+        if (options.ConfigFile is not null && inlineConfig is null && !File.Exists(configPath))
         {
             throw new AgentConfigurationException($"MCP server list not found: {configPath} (given with --config).");
         }
@@ -94,6 +96,7 @@ public sealed class AgentSession : IAsyncDisposable
                 Inputs = inputs,
                 EnvFile = options.EnvFile,
                 ConfigPath = configPath,
+                ConfigJson = inlineConfig,
                 WithModel = withModel,
                 ModelRequired = modelRequired,
                 ChatClient = withModel ? setup.ChatClient : null,
@@ -105,7 +108,7 @@ public sealed class AgentSession : IAsyncDisposable
                 Events = events,
                 LoggerFactory = loggerFactory,
             });
-            var session = new AgentSession(runtime, terminal, events, loggerFactory, setup, configPath);
+            var session = new AgentSession(runtime, terminal, events, loggerFactory, setup, configPath ?? (inlineConfig is null ? null : McpConfigLoader.InlineLabel));
             events.FunctionCount = session.FunctionCount;
             return session;
         }

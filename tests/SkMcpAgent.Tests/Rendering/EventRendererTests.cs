@@ -53,15 +53,7 @@ public sealed class EventRendererTests
     public void Progress_OnATerminal_UpdatesOneLinePerCallInPlace()
     {
         var error = new StringWriter();
-        var host = new ConsoleHost
-        {
-            Input = new StringReader(string.Empty),
-            Output = new StringWriter(),
-            Error = error,
-            IsErrorRedirected = false,
-            GetEnvironmentVariable = static name => name == "TERM" ? "xterm-256color" : null,
-            CurrentDirectory = Environment.CurrentDirectory,
-        };
+        var host = ColourTerminalHost(error);
         var renderer = new EventRenderer(new Terminal(host, noColor: false, quiet: false, verbose: false)) { ShowFunctionCalls = false };
 
         renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 1, 4, null));
@@ -77,15 +69,7 @@ public sealed class EventRendererTests
     public void Progress_OfAnotherCallOrAfterOtherOutput_StartsANewLine()
     {
         var error = new StringWriter();
-        var host = new ConsoleHost
-        {
-            Input = new StringReader(string.Empty),
-            Output = new StringWriter(),
-            Error = error,
-            IsErrorRedirected = false,
-            GetEnvironmentVariable = static name => name == "TERM" ? "xterm-256color" : null,
-            CurrentDirectory = Environment.CurrentDirectory,
-        };
+        var host = ColourTerminalHost(error);
         var renderer = new EventRenderer(new Terminal(host, noColor: false, quiet: false, verbose: false));
 
         renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 1, 4, null));
@@ -177,4 +161,15 @@ public sealed class EventRendererTests
         Assert.False(terminal.ErrorColor);
         Assert.Equal("error: boom" + Environment.NewLine, recording.Error);
     }
+
+    /// <summary>A host whose stderr is a colour terminal (so progress may be rewritten in place), recorded in <paramref name="error"/>.</summary>
+    private static ConsoleHost ColourTerminalHost(StringWriter error) => new()
+    {
+        Input = new StringReader(string.Empty),
+        Output = new StringWriter(),
+        Error = error,
+        IsErrorRedirected = false,
+        GetEnvironmentVariable = static name => name == "TERM" ? "xterm-256color" : null,
+        CurrentDirectory = Environment.CurrentDirectory,
+    };
 }
