@@ -40,6 +40,8 @@ public static class AgentApp
                         return await ToolsMode.RunAsync(tools.Server, options, terminal, setup, cancellation.Token);
                     }
 
+                case McpListCommand:
+                    return McpListMode.Run(options, terminal, setup);
                 case CallCommand call:
                     using (host.Interrupts.Register(cancellation.Cancel))
                     {
@@ -65,9 +67,11 @@ public static class AgentApp
     {
         var host = terminal.Host;
         var question = options.Question;
-        if (question is null && !options.Interactive && host.IsInputRedirected)
+        if (!options.Interactive && host.IsInputRedirected)
         {
-            question = (await host.Input.ReadToEndAsync(cancellation.Token)).Trim();
+            // Piped text is the question, or the context of the question given as an argument.
+            var piped = await PipedInput.ReadAsync(host.Input, cancellation.Token);
+            question = question is null ? piped : PipedInput.Join(question, piped);
             if (question.Length == 0)
             {
                 return Fail(terminal, options, new ErrorReport(
@@ -83,18 +87,22 @@ public static class AgentApp
             }
         }
 
-        var events = new EventRenderer(terminal);
-        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true);
-        ILineReader reader = host.SupportsLineEditing
-            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile)
+        var events = new EventRenderer(terminal) { OffersLastCommand = true };
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, inputs: new ReplInputPrompt(terminal));
+        ILineReader reader = setup.Keys is not null || host.SupportsLineEditing
+            ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile, setup.Keys, ownsTerminal: setup.Keys is null)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
         return await new ReplSession(session, reader).RunAsync(cancellation.Token);
     }
 
     private static int Fail(Terminal terminal, AgentOptions options, ErrorReport report)
     {
-        terminal.Error(report.Message);
-        if (options.Json)
+        terminal.Error(report.TerminalMessage ?? report.Message);
+        if (options.Format == OutputFormat.StreamJson)
+        {
+            StreamJsonWriter.WriteError(terminal.Host.Output, report.Message, report.ExitCode);
+        }
+        else if (options.Json)
         {
             JsonOutput.WriteError(terminal.Host.Output, report.Message, report.ExitCode);
         }

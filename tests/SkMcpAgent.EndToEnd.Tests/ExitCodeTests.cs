@@ -50,7 +50,38 @@ public sealed class ExitCodeTests : IAsyncLifetime
         await using var _ = agent;
 
         Assert.Equal(1, exitCode);
-        AssertOneErrorLine(agent.Stderr, "every MCP server failed: gone: ");
+        AssertOneErrorLine(agent.Stderr, "every MCP server failed (gone; the reasons are above).");
+        // The reason (with the end of the server's stderr) is shown once, on the server's own line.
+        Assert.Single(agent.Stderr.Split('\n'), static l => l.Contains("gone failed: ", StringComparison.Ordinal));
+        Assert.Empty(_workspace.Llm.Requests);
+    }
+
+    [Fact]
+    public async Task EveryServerDown_WithJson_PrintsTheErrorObject()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.WriteFile("mcp.json", """{ "mcpServers": { "gone": { "command": "no-such-command-here" } } }""");
+
+        var (exitCode, agent) = await _workspace.RunAsync("hello", "--json");
+        await using var _ = agent;
+
+        Assert.Equal(1, exitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(agent.Stdout);
+        var error = json.RootElement.GetProperty("error");
+        Assert.StartsWith("every MCP server failed: gone: ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, error.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task ApproveAsk_WithoutTerminal_IsRefusedAtStart()
+    {
+        _workspace.WriteOpenAIEnv();
+
+        var (exitCode, agent) = await _workspace.RunAsync("hello", "--approve", "ask");
+        await using var _ = agent;
+
+        Assert.Equal(2, exitCode);
+        AssertOneErrorLine(agent.Stderr, "--approve ask needs a terminal to ask on");
         Assert.Empty(_workspace.Llm.Requests);
     }
 

@@ -67,6 +67,34 @@ public sealed class SingleShotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PipedText_AndQuestion_Join_ContextFirst()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.Llm.Enqueue(FakeLlmReply.Text("a summary"));
+
+        var (exitCode, agent) = await _workspace.RunWithInputAsync("line one\nline two\n", "summarize");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Equal("line one\nline two\n\nsummarize", Assert.Single(_workspace.Llm.Requests).LastUserText());
+        Assert.Equal("a summary\n", agent.Stdout);
+    }
+
+    [Fact]
+    public async Task ModelOption_OverridesTheEnvFilesModel()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.Llm.Enqueue(FakeLlmReply.Text("fine"));
+
+        var (exitCode, agent) = await _workspace.RunAsync("--model", "gpt-other", "--json", "hello");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Equal("gpt-other", Assert.Single(_workspace.Llm.Requests).Model);
+        Assert.Contains("\"model\": \"gpt-other\"", agent.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Question_WithEnvFileAndSystemOptions_UsesThem()
     {
         _workspace.WriteOpenAIEnv(".env.other");

@@ -77,6 +77,16 @@ public sealed partial class ChatAgent
 
     public ApprovalPolicy Approval => _options.Approval;
 
+    /// <summary>
+    /// The model for the next requests instead of the provider's (<c>/model</c>), sent as the request's model;
+    /// null for the provider's own. The conversation is kept.
+    /// </summary>
+    public string? ModelId
+    {
+        get => _executionSettings.ModelId;
+        set => _executionSettings.ModelId = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
     /// <summary>Tokens used by the last turn, summed over its rounds; null when the provider reported none.</summary>
     public UsageDetails? LastUsage { get; private set; }
 

@@ -5,7 +5,7 @@ namespace SkMcpAgent.Core.Configuration;
 
 /// <summary>
 /// Reads the MCP server list: the Claude Desktop / Claude Code shape (<c>{"mcpServers": {...}}</c>) or the VS Code
-/// shape (<c>{"servers": {...}}</c>, whose <c>inputs</c> are ignored). Comments and trailing commas are allowed.
+/// shape (<c>{"servers": {...}}</c>, with its <c>inputs</c>), and Gemini CLI's <c>mcpServers</c> keys. Comments and trailing commas are allowed.
 /// Every problem becomes one <see cref="AgentConfigurationException"/> naming the file, line and column.
 /// </summary>
 public static class McpConfigLoader
@@ -21,7 +21,8 @@ public static class McpConfigLoader
 
     /// <summary>Loads and validates the server list at <paramref name="path"/>.</summary>
     /// <param name="variables">Values for <c>${VAR}</c> references; the process environment when null.</param>
-    public static IReadOnlyList<McpServerConfig> Load(string path, IReadOnlyDictionary<string, string?>? variables = null)
+    /// <param name="options">Who to ask for <c>${input:id}</c> values and where to warn; none asks nobody and drops warnings.</param>
+    public static IReadOnlyList<McpServerConfig> Load(string path, IReadOnlyDictionary<string, string?>? variables = null, McpConfigReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
 
@@ -36,7 +37,25 @@ public static class McpConfigLoader
             throw new AgentConfigurationException($"Cannot read the MCP server list {fullPath}: {ex.Message}", ex);
         }
 
-        return Parse(bytes, fullPath, variables ?? ReadEnvironment());
+        return Parse(bytes, fullPath, variables ?? ReadEnvironment(), options ?? new McpConfigReadOptions());
+    }
+
+    /// <summary>How messages name a server list given as JSON text on the command line.</summary>
+    public const string InlineLabel = "--config JSON";
+
+    /// <summary>Loads a server list given as JSON text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static IReadOnlyList<McpServerConfig> LoadJson(
+        string json, string baseDirectory, IReadOnlyDictionary<string, string?>? variables = null, McpConfigReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new AgentConfigurationException($"The MCP server list given as {InlineLabel} is too large: more than {MaxFileBytes / (1024 * 1024)} MB.");
+        }
+
+        return Parse(bytes, InlineLabel, variables ?? ReadEnvironment(), options ?? new McpConfigReadOptions(), baseDirectory);
     }
 
     /// <summary>The largest server list read: far beyond any real one, small enough to fail fast on /dev/zero.</summary>
@@ -71,7 +90,8 @@ public static class McpConfigLoader
         return File.Exists(candidate) ? Path.GetFullPath(candidate) : null;
     }
 
-    internal static IReadOnlyList<McpServerConfig> Parse(ReadOnlySpan<byte> utf8, string filePath, IReadOnlyDictionary<string, string?> variables)
+    internal static IReadOnlyList<McpServerConfig> Parse(
+        ReadOnlySpan<byte> utf8, string filePath, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options, string? baseDirectory = null)
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -96,7 +116,7 @@ public static class McpConfigLoader
 
         using (document)
         {
-            var reader = new McpConfigReader(filePath, JsonPositions.Build(utf8, ReaderOptions), variables);
+            var reader = new McpConfigReader(filePath, JsonPositions.Build(utf8, ReaderOptions), variables, options, baseDirectory);
             return reader.ReadServers(document.RootElement);
         }
     }

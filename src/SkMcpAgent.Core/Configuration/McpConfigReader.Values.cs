@@ -103,7 +103,7 @@ internal sealed partial class McpConfigReader
             return text;
         }
 
-        return VariableExpander.Expand(text, variables, out var missing)
-            ?? throw Fail(path, $"server '{context.Name}': variable ${{{missing}}} is not set (set it, or write ${{{missing}:-default}}).");
+        return VariableExpander.Expand(text, Lookup, out var missing)
+            ?? throw Fail(path, MissingMessage(context.Name, missing!));
     }
 }

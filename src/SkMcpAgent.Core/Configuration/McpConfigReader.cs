@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace SkMcpAgent.Core.Configuration;
 
 /// <summary>Turns one parsed server list into <see cref="McpServerConfig"/>s, failing with file:line:column messages.</summary>
-internal sealed partial class McpConfigReader(string filePath, JsonPositions positions, IReadOnlyDictionary<string, string?> variables)
+internal sealed partial class McpConfigReader(
+    string filePath, JsonPositions positions, IReadOnlyDictionary<string, string?> variables, McpConfigReadOptions options, string? baseDirectory = null)
 {
-    private readonly string _baseDirectory = Path.GetDirectoryName(filePath) ?? Directory.GetCurrentDirectory();
+    private readonly string _baseDirectory = baseDirectory ?? Path.GetDirectoryName(filePath) ?? Directory.GetCurrentDirectory();
 
     public IReadOnlyList<McpServerConfig> ReadServers(JsonElement root)
     {
@@ -14,6 +15,7 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
             throw Fail(string.Empty, "the server list must be a JSON object with \"mcpServers\" (Claude) or \"servers\" (VS Code).");
         }
 
+        ReadInputs(root);
         var servers = new List<McpServerConfig>();
         var sharedRoots = ReadSharedRoots(root);
         var found = false;
@@ -61,6 +63,7 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
         }
 
         var context = new EntryContext(name, path, entry);
+        WarnAboutUnknownKeys(context);
         var transport = ReadTransport(context);
         var common = new McpServerConfig
         {
@@ -69,8 +72,9 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
             Disabled = GetBool(context, "disabled") ?? false,
             StartupTimeout = GetSeconds(context, "timeout"),
             ToolTimeout = GetSeconds(context, "toolTimeout"),
-            AllowedTools = GetStringArray(context, "allowedTools", expand: false),
-            ExcludedTools = GetStringArray(context, "excludedTools", expand: false),
+            // Gemini CLI spells them includeTools / excludeTools.
+            AllowedTools = Union(GetStringArray(context, "allowedTools", expand: false), GetStringArray(context, "includeTools", expand: false)),
+            ExcludedTools = Union(GetStringArray(context, "excludedTools", expand: false), GetStringArray(context, "excludeTools", expand: false)),
         };
 
         if (transport == McpTransportKind.Stdio)
@@ -87,12 +91,13 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
             {
                 Command = RelativePaths.ResolveCommand(command, _baseDirectory),
                 Args = (GetStringArray(context, "args", expand: true) ?? []).Select(a => RelativePaths.ResolveArgument(a, _baseDirectory)).ToList(),
-                Env = GetStringMap(context, "env"),
+                Env = ReadEnvironment(context),
                 Cwd = string.IsNullOrEmpty(cwd) ? null : Path.GetFullPath(cwd, _baseDirectory),
             };
         }
 
-        var url = GetString(context, "url", expand: true)
+        // Gemini CLI: httpUrl is Streamable HTTP (its url is SSE, which our http transport falls back to).
+        var url = GetString(context, "httpUrl", expand: true) ?? GetString(context, "url", expand: true)
             ?? throw Fail(path, $"server '{name}': \"url\" is required for a remote ({transport.ToString().ToLowerInvariant()}) server.");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -107,7 +112,7 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
         var type = GetString(context, "type", expand: false);
         if (type is null)
         {
-            if (context.Entry.TryGetProperty("url", out _))
+            if (context.Entry.TryGetProperty("url", out _) || context.Entry.TryGetProperty("httpUrl", out _))
             {
                 return McpTransportKind.Http;
             }
@@ -125,6 +130,9 @@ internal sealed partial class McpConfigReader(string filePath, JsonPositions pos
             _ => throw Fail(context.Path + "/type", $"server '{context.Name}': unknown \"type\" '{type}' (expected stdio, http, streamable-http or sse)."),
         };
     }
+
+    private static List<string>? Union(List<string>? first, List<string>? second) =>
+        first is null ? second : second is null ? first : [.. first.Union(second, StringComparer.Ordinal)];
 
     private AgentConfigurationException Fail(string path, string message)
     {

@@ -12,15 +12,26 @@ internal static class VariableExpander
     /// <summary>The expanded text, or null with <paramref name="missing"/> naming the first unset variable.</summary>
     public static string? Expand(string text, IReadOnlyDictionary<string, string?> variables, out string? missing)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(variables);
+        return Expand(text, name => variables.TryGetValue(name, out var value) ? value : null, out missing);
+    }
+
+    /// <summary>
+    /// The expanded text, values from <paramref name="lookup"/> (null: unset); null with <paramref name="missing"/>
+    /// naming the first unset reference. VS Code's namespaced references reach the lookup whole: <c>env:HOME</c>,
+    /// <c>input:api-key</c>.
+    /// </summary>
+    public static string? Expand(string text, Func<string, string?> lookup, out string? missing)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lookup);
         string? firstMissing = null;
-        var result = ExpandPart(text, variables, ref firstMissing);
+        var result = ExpandPart(text, lookup, ref firstMissing);
         missing = firstMissing;
         return firstMissing is null ? result : null;
     }
 
-    private static string ExpandPart(string text, IReadOnlyDictionary<string, string?> variables, ref string? firstMissing)
+    private static string ExpandPart(string text, Func<string, string?> lookup, ref string? firstMissing)
     {
         var builder = new StringBuilder(text.Length);
         var i = 0;
@@ -41,10 +52,10 @@ internal static class VariableExpander
                 continue;
             }
 
-            variables.TryGetValue(name, out var value);
+            var value = lookup(name);
             if (fallback is not null)
             {
-                builder.Append(string.IsNullOrEmpty(value) ? ExpandPart(fallback, variables, ref firstMissing) : value);
+                builder.Append(string.IsNullOrEmpty(value) ? ExpandPart(fallback, lookup, ref firstMissing) : value);
             }
             else if (value is null)
             {
@@ -77,6 +88,22 @@ internal static class VariableExpander
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
         {
             i++;
+        }
+
+        // VS Code's namespaces: ${env:NAME} and ${input:id} (ids may hold '-' and '.').
+        if (i + 1 < text.Length && text[i] == ':' && text[i + 1] != '-' && text[nameStart..i] is "env" or "input")
+        {
+            i++;
+            var idStart = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-' or '.'))
+            {
+                i++;
+            }
+
+            if (i == idStart)
+            {
+                return false;
+            }
         }
 
         name = text[nameStart..i];

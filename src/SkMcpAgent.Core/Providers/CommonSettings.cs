@@ -2,7 +2,7 @@ namespace SkMcpAgent.Core.Providers;
 
 /// <summary>The settings every provider shares (LLM_* and SYSTEM_PROMPT*), read before the provider's own.</summary>
 internal sealed record CommonSettings(
-    int? MaxOutputTokens, float? Temperature, string? SystemPrompt, TimeSpan Timeout, int MaxRetries, string? EnvFilePath)
+    int? MaxOutputTokens, float? Temperature, string? SystemPrompt, TimeSpan Timeout, int MaxRetries, VariableSources Sources)
 {
     public ProviderSettings With(LlmProvider provider, string model, Uri? endpoint, string? apiKey, string? azureApiVersion = null) => new()
     {
@@ -16,6 +16,7 @@ internal sealed record CommonSettings(
         SystemPrompt = SystemPrompt,
         Timeout = Timeout,
         MaxRetries = MaxRetries,
-        EnvFilePath = EnvFilePath,
+        EnvFilePath = Sources.EnvFilePath,
+        Sources = Sources,
     };
 }

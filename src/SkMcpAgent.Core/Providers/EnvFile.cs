@@ -43,13 +43,18 @@ public static partial class EnvFile
             }
         }
 
+        var processNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
             variables[(string)entry.Key] = (string?)entry.Value;
+            processNames.Add((string)entry.Key);
         }
 
-        return new EnvFileResult(variables, file);
+        return new EnvFileResult(variables, file) { ProcessNames = processNames };
     }
+
+    /// <summary>The variables of a dotenv file (a stdio server's <c>envFile</c>), with the same errors as the agent's own.</summary>
+    internal static List<KeyValuePair<string, string>> ReadVariables(string file) => ReadFile(file);
 
     private static List<KeyValuePair<string, string>> ReadFile(string file)
     {

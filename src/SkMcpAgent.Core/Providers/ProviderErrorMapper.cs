@@ -28,7 +28,7 @@ internal static class ProviderErrorMapper
             AnthropicApiException api => FromStatus((int)api.StatusCode, api.ApiMessage, settings, inner),
             AuthenticationFailedException or CredentialUnavailableException => new ProviderException(
                 $"Microsoft Entra ID sign-in for Azure OpenAI at {settings.EndpointHost} failed: sign in (az login) or set " +
-                $"{ProviderVariables.AzureApiKey} in {settings.Source}.",
+                $"{ProviderVariables.AzureApiKey} in {settings.SourceOf(ProviderVariables.AzureApiKey)}.",
                 settings.Provider, null, inner),
             // The SDKs parse the body as it is; one that ends early (a dropped connection) is not valid JSON.
             JsonException => new ProviderException(
@@ -37,11 +37,11 @@ internal static class ProviderErrorMapper
                 settings.Provider, null, inner),
             _ when IsTimeout(exception) => new ProviderException(
                 $"{settings.DisplayName} at {settings.EndpointHost} did not answer within {Seconds(settings.Timeout)} s{Attempts(settings)}: " +
-                $"raise {ProviderVariables.TimeoutSeconds} in {settings.Source} or try again later.",
+                $"raise {ProviderVariables.TimeoutSeconds} in {settings.SourceOf(ProviderVariables.TimeoutSeconds)} or try again later.",
                 settings.Provider, null, inner),
             _ when FindNetworkFailure(exception) is { } network => new ProviderException(
                 $"Cannot reach {settings.DisplayName} at {settings.EndpointHost}{Attempts(settings)}: {Redact(network.Message.TrimEnd('.'), settings)}. " +
-                $"Check {settings.EndpointVariable} in {settings.Source} and the network.",
+                $"Check {settings.EndpointVariable} in {settings.SourceOf(settings.EndpointVariable)} and the network.",
                 settings.Provider, null, inner),
             _ => null,
         };
@@ -61,12 +61,12 @@ internal static class ProviderErrorMapper
         {
             401 or 403 when settings.ApiKey is null && settings.Provider == LlmProvider.AzureOpenAI =>
                 $"Authentication failed for {who} (HTTP {status}) with Microsoft Entra ID: check that your identity has a " +
-                $"Cognitive Services OpenAI role on the resource, or set {ProviderVariables.AzureApiKey} in {settings.Source}.",
+                $"Cognitive Services OpenAI role on the resource, or set {ProviderVariables.AzureApiKey} in {settings.SourceOf(ProviderVariables.AzureApiKey)}.",
             401 or 403 =>
-                $"Authentication failed for {who} (HTTP {status}): check {settings.ApiKeyVariable} in {settings.Source}.",
+                $"Authentication failed for {who} (HTTP {status}): check {settings.ApiKeyVariable} in {settings.SourceOf(settings.ApiKeyVariable)}.",
             404 =>
                 $"{who} has no {(settings.Provider == LlmProvider.AzureOpenAI ? "deployment" : "model")} '{settings.Model}' (HTTP 404): " +
-                $"check {settings.ModelVariable}{(settings.Endpoint is null ? "" : $" and {settings.EndpointVariable}")} in {settings.Source}.",
+                $"check {settings.ModelVariable}{(settings.Endpoint is null ? "" : $" and {settings.EndpointVariable}")} in {settings.SourceOf(settings.ModelVariable)}.",
             429 =>
                 $"{who} is rate limiting requests (HTTP 429), still after {settings.MaxRetries} retries: wait a moment and try again.{detail}",
             >= 500 =>

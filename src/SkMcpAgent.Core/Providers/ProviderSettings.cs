@@ -76,6 +76,12 @@ public sealed class ProviderSettings
     /// <summary>Where the variables came from, for messages: the env file, or the environment when no file was read.</summary>
     public string Source => ProviderSettingsLoader.DescribeSource(EnvFilePath);
 
+    /// <summary>Where each variable came from (the process environment wins over the file); the file for all when unset.</summary>
+    public VariableSources? Sources { get; init; }
+
+    /// <summary>Where <paramref name="variable"/> was read, for "check X in ..." messages.</summary>
+    public string SourceOf(string variable) => Sources?.Of(variable) ?? Source;
+
     public static string DisplayNameOf(LlmProvider provider) => provider switch
     {
         LlmProvider.AzureOpenAI => "Azure OpenAI",

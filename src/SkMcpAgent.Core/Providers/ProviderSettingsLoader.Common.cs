@@ -20,7 +20,7 @@ public static partial class ProviderSettingsLoader
             ReadSystemPrompt(reader),
             timeout is null ? DefaultTimeout : TimeSpan.FromSeconds(timeout.Value),
             retries ?? DefaultMaxRetries,
-            reader.EnvFilePath);
+            reader.Sources);
     }
 
     private static string? ReadSystemPrompt(VariableReader reader)
@@ -48,7 +48,7 @@ public static partial class ProviderSettingsLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new AgentConfigurationException(
-                $"{ProviderVariables.SystemPromptFile} in {reader.Source} names {path}, which cannot be read: {ex.Message}", ex);
+                $"{ProviderVariables.SystemPromptFile} in {reader.SourceOf(ProviderVariables.SystemPromptFile)} names {path}, which cannot be read: {ex.Message}", ex);
         }
     }
 }

@@ -23,10 +23,11 @@ public static partial class ProviderSettingsLoader
     /// (the agent then runs without a model); see <see cref="MissingProviderHint"/>.
     /// </summary>
     /// <exception cref="AgentConfigurationException">A variable is missing or invalid; the message names it and the file.</exception>
-    public static ProviderSettings? Load(IReadOnlyDictionary<string, string?> variables, string? envFilePath)
+    /// <param name="processNames">The names set by the process environment, so messages say where each value came from.</param>
+    public static ProviderSettings? Load(IReadOnlyDictionary<string, string?> variables, string? envFilePath, IReadOnlySet<string>? processNames = null)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var reader = new VariableReader(variables, envFilePath);
+        var reader = new VariableReader(variables, new VariableSources(envFilePath, processNames));
 
         var provider = SelectProvider(reader);
         if (provider is null)
@@ -65,7 +66,7 @@ public static partial class ProviderSettingsLoader
                 "OPENAI" => LlmProvider.OpenAI,
                 "ANTHROPIC" or "CLAUDE" => LlmProvider.Anthropic,
                 _ => throw new AgentConfigurationException(
-                    $"{ProviderVariables.Provider} in {reader.Source} is '{name}', which is not a provider: use {ValidProviders}."),
+                    $"{ProviderVariables.Provider} in {reader.SourceOf(ProviderVariables.Provider)} is '{name}', which is not a provider: use {ValidProviders}."),
             };
         }
 
@@ -106,7 +107,7 @@ public static partial class ProviderSettingsLoader
         if (key is null && endpoint.Scheme != Uri.UriSchemeHttps)
         {
             throw new AgentConfigurationException(
-                $"{ProviderVariables.AzureEndpoint} in {reader.Source} is {endpoint}: Microsoft Entra ID sign-in (used because " +
+                $"{ProviderVariables.AzureEndpoint} in {reader.SourceOf(ProviderVariables.AzureEndpoint)} is {endpoint}: Microsoft Entra ID sign-in (used because " +
                 $"{ProviderVariables.AzureApiKey} is not set) needs an https:// endpoint.");
         }
 

@@ -3,11 +3,17 @@ using System.Globalization;
 namespace SkMcpAgent.Core.Providers;
 
 /// <summary>Reads and validates single variables; every error names the variable and the file it was read from.</summary>
-internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variables, string? envFilePath)
+internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variables, VariableSources sources)
 {
-    public string? EnvFilePath { get; } = envFilePath;
+    public string? EnvFilePath => sources.EnvFilePath;
 
-    public string Source { get; } = ProviderSettingsLoader.DescribeSource(envFilePath);
+    public VariableSources Sources => sources;
+
+    /// <summary>The env file, or the environment when none was read: where a missing variable should be set.</summary>
+    public string Source { get; } = ProviderSettingsLoader.DescribeSource(sources.EnvFilePath);
+
+    /// <summary>Where <paramref name="name"/>'s value came from.</summary>
+    public string SourceOf(string name) => sources.Of(name);
 
     /// <summary>The trimmed value, or null when unset or blank (an empty line in a .env file means "not set").</summary>
     public string? Get(string name) =>
@@ -15,7 +21,13 @@ internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variab
 
     public string Required(string name, string provider, string? alternative = null) =>
         Get(name) ?? throw new AgentConfigurationException(
-            $"{name} is not set: {provider} needs it{alternative}. Set it in {EnvFilePath ?? "a .env file or the environment"}.");
+            $"{name} is not set: {provider} needs it{alternative}. Set it in {EnvFilePath ?? "a .env file or the environment"}.{ProviderOrigin()}");
+
+    // The confusing case: LLM_PROVIDER exported in the shell picks a provider the env file has no variables for.
+    private string ProviderOrigin() =>
+        sources.IsFromProcess(ProviderVariables.Provider) && EnvFilePath is not null && Get(ProviderVariables.Provider) is { } provider
+            ? $" ({ProviderVariables.Provider}={provider} comes from the process environment, which wins over {EnvFilePath}.)"
+            : string.Empty;
 
     /// <summary>An API key, or null when unset; it must be sendable in an HTTP header.</summary>
     public string? ApiKey(string name) => Get(name) is { } key ? ValidKey(name, key) : null;
@@ -36,7 +48,7 @@ internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variab
             if (key[i] is < '!' or > '~')
             {
                 throw new AgentConfigurationException(
-                    $"{name} in {Source} has a character that cannot be sent in an HTTP header at position {i + 1} of {key.Length} " +
+                    $"{name} in {SourceOf(name)} has a character that cannot be sent in an HTTP header at position {i + 1} of {key.Length} " +
                     "(only visible ASCII is allowed: look for a curly quote, a non-breaking space or an accented letter pasted with it). " +
                     "The key is not shown.");
             }
@@ -79,5 +91,5 @@ internal sealed class VariableReader(IReadOnlyDictionary<string, string?> variab
             : throw Invalid(name, text, "an absolute http:// or https:// URL");
 
     private AgentConfigurationException Invalid(string name, string text, string expected) =>
-        new($"{name} in {Source} must be {expected}, not '{text}'.");
+        new($"{name} in {SourceOf(name)} must be {expected}, not '{text}'.");
 }

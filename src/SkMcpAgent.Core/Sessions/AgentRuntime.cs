@@ -58,9 +58,16 @@ public sealed class AgentRuntime : IAsyncDisposable
 
         var env = EnvFile.Load(options.EnvFile, options.CurrentDirectory);
         var (settings, hint) = options.WithModel && options.ChatClient is null
-            ? ReadProvider(env, options.ModelRequired)
+            ? ReadProvider(WithModel(env, options.Model), options.ModelRequired)
             : (null, null);
-        var servers = options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables);
+        var readOptions = new McpConfigReadOptions
+        {
+            Inputs = options.Inputs,
+            Warn = (server, message) => options.Events.Publish(new ServerWarning(server, message)),
+        };
+        var servers = options.ConfigJson is not null
+            ? McpConfigLoader.LoadJson(options.ConfigJson, options.CurrentDirectory, env.Variables, readOptions)
+            : options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
 
         var approval = new ApprovalPolicy(options.Approval);
         var hubOptions = new McpHubOptions
@@ -144,13 +151,30 @@ public sealed class AgentRuntime : IAsyncDisposable
         Approval.Dispose();
     }
 
+    /// <summary>The variables with <paramref name="model"/> as every provider's model variable (the one in use reads it).</summary>
+    private static EnvFileResult WithModel(EnvFileResult env, string? model)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            return env;
+        }
+
+        var variables = new Dictionary<string, string?>(env.Variables, StringComparer.Ordinal)
+        {
+            [ProviderVariables.OpenAIModel] = model,
+            [ProviderVariables.AnthropicModel] = model,
+            [ProviderVariables.AzureDeployment] = model,
+        };
+        return env with { Variables = variables };
+    }
+
     private static (ProviderSettings? Settings, string? Hint) ReadProvider(EnvFileResult env, bool modelRequired)
     {
         ProviderSettings? settings = null;
         string? hint;
         try
         {
-            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath);
+            settings = ProviderSettingsLoader.Load(env.Variables, env.FilePath, env.ProcessNames);
             hint = settings is null ? ProviderSettingsLoader.MissingProviderHint(env.FilePath) : null;
         }
         catch (AgentConfigurationException ex) when (!modelRequired)

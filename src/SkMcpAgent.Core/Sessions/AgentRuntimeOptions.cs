@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
 
 namespace SkMcpAgent.Core.Sessions;
@@ -8,6 +9,15 @@ namespace SkMcpAgent.Core.Sessions;
 /// <summary>What <see cref="AgentRuntime.Create"/> builds a session from.</summary>
 public sealed class AgentRuntimeOptions
 {
+    /// <summary>The server list as JSON text (<c>--config '{...}'</c>), used instead of <see cref="ConfigPath"/>.</summary>
+    public string? ConfigJson { get; init; }
+
+    /// <summary>The model (Azure: the deployment) instead of the env file's (<c>--model</c>); null keeps the file's.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Asks for a VS Code <c>${input:id}</c> the environment does not supply (the REPL); null in single-shot.</summary>
+    public IMcpInputSource? Inputs { get; init; }
+
     /// <summary>The folder relative paths resolve against (the user's current directory).</summary>
     public required string CurrentDirectory { get; init; }
 

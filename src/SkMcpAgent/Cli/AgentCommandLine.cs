@@ -17,12 +17,24 @@ public sealed class AgentCommandLine
     };
 
     private readonly Option<string?> _prompt = new("--prompt", "-p") { Description = "The question, as an option (single-shot)." };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object on stdout (answer, tool calls, usage; or the error).", Recursive = true };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object on stdout (answer, tool calls, usage; or the error). Same as --output-format json.", Recursive = true };
+    private readonly Option<string?> _outputFormat = new Option<string?>("--output-format")
+    {
+        Description = "text (default), json (one object at the end) or stream-json (one JSON object per line as things happen).",
+        HelpName = "format",
+        Recursive = true,
+    }.AcceptOnlyFromAmong("text", "json", "stream-json");
     private readonly Option<string?> _envFile = new("--env-file") { Description = "The env file with provider settings (default: ./.env). Variables already set in the environment win over it.", HelpName = "path", Recursive = true };
-    private readonly Option<string?> _config = new("--config", "-c") { Description = "The MCP server list (default: ./mcp.json, else the mcp.json at the repository root).", HelpName = "path", Recursive = true };
+    private readonly Option<string?> _config = new("--config", "-c", "--mcp-config")
+    {
+        Description = "The MCP server list: a file, or the JSON itself ('{\"mcpServers\":{...}}'). Default: ./.mcp.json, ./mcp.json, ./.vscode/mcp.json, then ~/.config/skmcpagent/mcp.json.",
+        HelpName = "path|json",
+        Recursive = true,
+    };
     private readonly Option<int?> _maxRounds = new("--max-rounds") { Description = "At most this many model round trips with function calls per question.", HelpName = "n" };
     private readonly Option<string?> _approve = new Option<string?>("--approve") { Description = "Approve function calls: auto (run them), ask (prompt in the REPL), deny.", HelpName = "mode" }.AcceptOnlyFromAmong("auto", "ask", "deny");
     private readonly Option<double?> _toolTimeout = new("--tool-timeout") { Description = "Cancel a function call after this many seconds (default 120; 0 for no limit), for the model's calls and 'call'.", HelpName = "seconds", Recursive = true };
+    private readonly Option<string?> _model = new("--model", "-m") { Description = "The model (Azure OpenAI: the deployment) instead of the env file's; /model changes it in the REPL.", HelpName = "name" };
     private readonly Option<string?> _system = new("--system") { Description = "The system prompt.", HelpName = "text" };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Log details (and stack traces) to stderr.", Recursive = true };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Only the answer: no tool traces or diagnostics on stderr.", Recursive = true };
@@ -36,12 +48,14 @@ public sealed class AgentCommandLine
     private readonly RootCommand _root;
     private readonly Command _tools;
     private readonly Command _call;
+    private readonly Command _mcp;
+    private readonly Command _mcpList;
 
     public AgentCommandLine()
     {
         _root = new RootCommand("SkMcpAgent: a terminal agent that lets an LLM call the tools of MCP servers.");
         _root.Arguments.Add(_question);
-        foreach (var option in new Option[] { _prompt, _json, _envFile, _config, _maxRounds, _approve, _toolTimeout, _system, _verbose, _quiet, _noColor, _interactive, _roots })
+        foreach (var option in new Option[] { _prompt, _json, _outputFormat, _envFile, _config, _maxRounds, _approve, _toolTimeout, _model, _system, _verbose, _quiet, _noColor, _interactive, _roots })
         {
             _root.Options.Add(option);
         }
@@ -51,28 +65,41 @@ public sealed class AgentCommandLine
         _call = new Command("call", "Call one function directly and print its result (no model needed).");
         _call.Arguments.Add(_callFunction);
         _call.Options.Add(_callArgs);
+        _mcp = new Command("mcp", "The MCP server configuration.");
+        _mcpList = new Command("list", "Which server-list files were looked for and read, and the servers each gave (starts none).");
+        _mcp.Subcommands.Add(_mcpList);
         _root.Subcommands.Add(_tools);
         _root.Subcommands.Add(_call);
+        _root.Subcommands.Add(_mcp);
 
-        _maxRounds.Validators.Add(result =>
+        // Custom parsers: System.CommandLine's own message for a non-number names the CLR type (System.Nullable`1[...]).
+        _maxRounds.CustomParser = static result =>
         {
-            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds < 1)
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds >= 1)
             {
-                result.AddError("--max-rounds must be at least 1.");
+                return rounds;
             }
-        });
 
-        _toolTimeout.Validators.Add(result =>
+            result.AddError($"--max-rounds must be a whole number, 1 or more (not '{text}').");
+            return null;
+        };
+
+        _toolTimeout.CustomParser = static result =>
         {
-            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                && (seconds < 0 || double.IsNaN(seconds) || seconds > int.MaxValue / 1000.0))
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0 && !double.IsNaN(seconds) && seconds <= int.MaxValue / 1000.0)
             {
-                result.AddError("--tool-timeout must be a number of seconds, 0 or more (0 for no limit).");
+                return seconds;
             }
-        });
+
+            result.AddError($"--tool-timeout must be a number of seconds, 0 or more (0 for no limit), not '{text}'.");
+            return null;
+        };
 
         // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
-        foreach (var command in new[] { _root, _tools, _call })
+        foreach (var command in new[] { _root, _tools, _call, _mcpList })
         {
             command.SetAction(static _ => ExitCodes.Success);
         }
@@ -93,7 +120,7 @@ public sealed class AgentCommandLine
         if (result.Errors.Count > 0)
         {
             // Values can't be read from a failed parse; keep the flags that shape how the error is shown.
-            var flags = new AgentOptions { Json = args.Contains("--json"), NoColor = args.Contains("--no-color"), Verbose = args.Contains("--verbose") };
+            var flags = new AgentOptions { Format = FormatOfFailedParse(args), NoColor = args.Contains("--no-color"), Verbose = args.Contains("--verbose") };
             return new InvalidCommand(flags, string.Join(Environment.NewLine, result.Errors.Select(static e => e.Message)));
         }
 
@@ -111,6 +138,11 @@ public sealed class AgentCommandLine
         if (result.CommandResult.Command == _tools)
         {
             return new ToolsCommand(options, result.GetValue(_toolsServer));
+        }
+
+        if (result.CommandResult.Command == _mcpList)
+        {
+            return new McpListCommand(options);
         }
 
         if (result.CommandResult.Command == _call)
@@ -146,19 +178,38 @@ public sealed class AgentCommandLine
         return new AgentOptions
         {
             Question = string.IsNullOrWhiteSpace(question) ? null : question,
-            Json = result.GetValue(_json),
+            Format = ToFormat(result.GetValue(_outputFormat), result.GetValue(_json)),
             EnvFile = result.GetValue(_envFile),
             ConfigFile = result.GetValue(_config),
             MaxRounds = result.GetValue(_maxRounds),
             Approve = ParseApprovalMode(result.GetValue(_approve)),
             ToolTimeout = ToTimeout(result.GetValue(_toolTimeout)),
             SystemPrompt = result.GetValue(_system),
+            Model = result.GetValue(_model),
             Verbose = result.GetValue(_verbose),
             Quiet = result.GetValue(_quiet),
             NoColor = result.GetValue(_noColor),
             Interactive = result.GetValue(_interactive),
             Roots = result.GetValue(_roots) ?? [],
         };
+    }
+
+    /// <summary>--output-format's value, else json for --json, else text.</summary>
+    public static OutputFormat ToFormat(string? format, bool json) => format switch
+    {
+        "stream-json" => OutputFormat.StreamJson,
+        "json" => OutputFormat.Json,
+        "text" => OutputFormat.Text,
+        _ => json ? OutputFormat.Json : OutputFormat.Text,
+    };
+
+    // A failed parse has no values; the error is still printed in the format asked for, if it can be told.
+    private static OutputFormat FormatOfFailedParse(IReadOnlyList<string> args)
+    {
+        var index = args.ToList().IndexOf("--output-format");
+        var format = index >= 0 && index + 1 < args.Count ? args[index + 1]
+            : args.FirstOrDefault(static a => a.StartsWith("--output-format=", StringComparison.Ordinal))?["--output-format=".Length..];
+        return ToFormat(format, args.Contains("--json"));
     }
 
     /// <summary>--tool-timeout's seconds as a timeout: 0 is no limit, none is the default (null).</summary>

@@ -8,9 +8,16 @@ public sealed record AgentOptions
     /// <summary>The question from the positional words or <c>--prompt</c>; null when none was given.</summary>
     public string? Question { get; init; }
 
-    public bool Json { get; init; }
+    /// <summary>How answers and errors go to stdout (<c>--output-format</c>; <c>--json</c> is <see cref="OutputFormat.Json"/>).</summary>
+    public OutputFormat Format { get; init; }
+
+    /// <summary>Machine-readable output: <c>tools</c> and <c>call</c> print their JSON for json and stream-json alike.</summary>
+    public bool Json => Format != OutputFormat.Text;
 
     public string? EnvFile { get; init; }
+
+    /// <summary>The model (Azure: deployment) instead of the env file's (<c>--model</c>).</summary>
+    public string? Model { get; init; }
 
     public string? ConfigFile { get; init; }
 

@@ -17,3 +17,6 @@ public sealed record InformationCommand(AgentOptions Options) : ParsedCommand(Op
 
 /// <summary>The command line was wrong; <paramref name="Message"/> says how (exit 2).</summary>
 public sealed record InvalidCommand(AgentOptions Options, string Message) : ParsedCommand(Options);
+
+/// <summary><c>mcp list</c>: the server-list files looked for, the one read, and its servers.</summary>
+public sealed record McpListCommand(AgentOptions Options) : ParsedCommand(Options);

@@ -21,11 +21,33 @@ public static class SingleShotMode
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
-        var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true };
+        if (options.Approve == ApprovalMode.Ask && terminal.Host.IsInputRedirected)
+        {
+            // Nobody could answer: every call would be denied and the run would look like it worked.
+            throw new AgentConfigurationException(
+                "--approve ask needs a terminal to ask on, and stdin is not one; use --approve auto or deny, or run the REPL (--interactive reads the answers from stdin).");
+        }
+
+        var stream = options.Format == OutputFormat.StreamJson ? new StreamJsonWriter(terminal.Host.Output) : null;
+        var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true, Forward = stream };
+        try
+        {
+            return await AskAsync(question, options, terminal, setup, events, stream, cancellationToken);
+        }
+        finally
+        {
+            // A run that ends before its session line (every server down) still shows what happened.
+            stream?.FlushHeld();
+        }
+    }
+
+    private static async Task<int> AskAsync(
+        string question, AgentOptions options, Terminal terminal, SessionSetup setup, EventRenderer events, StreamJsonWriter? stream, CancellationToken cancellationToken)
+    {
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, modelRequired: true);
         var agent = session.Agent ?? throw new AgentConfigurationException(session.MissingProviderHint ?? "No LLM provider is configured.");
 
-        if (session.Approval.Mode == ApprovalMode.Ask && !terminal.Host.IsInputRedirected)
+        if (session.Approval.Mode == ApprovalMode.Ask)
         {
             session.Approval.Prompt = new ConsoleApprovalPrompt(terminal, new PlainLineReader(terminal.Host.Input, terminal.Host.Error));
         }
@@ -33,23 +55,38 @@ public static class SingleShotMode
         await session.Hub.WaitForAllAsync(cancellationToken);
         if (session.AllServersDown)
         {
-            terminal.Error($"every MCP server failed: {session.DescribeFailures()}");
-            return ExitCodes.RuntimeError;
+            // Thrown, not printed, so --json gets its {"error": ...} object like every other failure.
+            // Stderr showed each failure (with the end of the server's stderr) as it happened: don't repeat it.
+            var names = string.Join(", ", session.FailedServers.Select(static s => s.Name));
+            throw new AllServersDownException($"every MCP server failed: {session.DescribeFailures()}")
+            {
+                TerminalMessage = terminal.Quiet ? null : $"every MCP server failed ({names}; the reasons are above).",
+            };
         }
 
-        var answer = options.Json
-            ? (await agent.RunAsync(question, cancellationToken)).Text
-            : await StreamAsync(agent, question, terminal, cancellationToken);
+        stream?.Session(
+            session.ProviderName,
+            session.Model,
+            session.Hub.Servers.Select(static s => (object)new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), functions = s.Functions.Count }),
+            session.Hub.GetFunctions().Select(static f => f.Name));
+        var answer = options.Format switch
+        {
+            OutputFormat.Json => (await agent.RunAsync(question, cancellationToken)).Text,
+            OutputFormat.StreamJson => await StreamAsync(agent, question, stream!.Text, cancellationToken),
+            _ => await StreamAsync(agent, question, terminal, cancellationToken),
+        };
 
         if (agent.LastTurnCallsNotRun > 0)
         {
             terminal.Error(RoundLimitMessage(agent, answer));
         }
 
-        if (options.Json)
+        if (options.Format == OutputFormat.Json)
         {
             JsonOutput.Write(terminal.Host.Output, BuildJson(answer, session, agent));
         }
+
+        stream?.Result(BuildJson(answer, session, agent));
 
         // Calls left unrun with nothing said is not an answer.
         return agent.LastTurnCallsNotRun > 0 && string.IsNullOrWhiteSpace(answer) ? ExitCodes.RuntimeError : ExitCodes.Success;
@@ -68,8 +105,21 @@ public static class SingleShotMode
     /// <summary>Writes the answer to stdout as it arrives; returns it whole.</summary>
     public static async Task<string> StreamAsync(ChatAgent agent, string question, Terminal terminal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(terminal);
+        var answer = await StreamAsync(agent, question, terminal.WriteAnswer, cancellationToken);
+        if (answer.Length > 0 && answer[^1] != '\n')
+        {
+            terminal.WriteAnswer(Environment.NewLine);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Hands each piece of the answer to <paramref name="write"/> as it arrives; returns it whole.</summary>
+    public static async Task<string> StreamAsync(ChatAgent agent, string question, Action<string> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(write);
         var answer = new StringBuilder();
         await foreach (var update in agent.RunStreamingAsync(question, cancellationToken))
         {
@@ -77,13 +127,8 @@ public static class SingleShotMode
             if (!string.IsNullOrEmpty(text))
             {
                 answer.Append(text);
-                terminal.WriteAnswer(text);
+                write(text);
             }
-        }
-
-        if (answer.Length > 0 && answer[^1] != '\n')
-        {
-            terminal.WriteAnswer(Environment.NewLine);
         }
 
         return answer.ToString();

@@ -32,11 +32,21 @@ public sealed class EventRenderer : IAgentEventSink
     /// <summary>Whether function call lines are shown.</summary>
     public bool ShowFunctionCalls { get; set; } = true;
 
+    /// <summary>Whether progress bars are shown; <c>call</c> shows them without the call lines.</summary>
+    public bool ShowProgress { get; set; } = true;
+
+    /// <summary>Whether a summarised result points to <c>/last</c>, which only the REPL has.</summary>
+    public bool OffersLastCommand { get; set; }
+
     /// <summary>The longest result shown inline before it is summarised.</summary>
     public int ResultPreviewLength { get; set; } = 100;
 
+    /// <summary>Also receives every event, before quiet filtering (the stream-json writer).</summary>
+    public IAgentEventSink? Forward { get; set; }
+
     public void Publish(AgentEvent agentEvent)
     {
+        Forward?.Publish(agentEvent);
         if (_terminal.Quiet)
         {
             return;
@@ -48,8 +58,9 @@ public sealed class EventRenderer : IAgentEventSink
                 _terminal.WriteErrMarkupLine(
                     $"[grey]→ {Markup.Escape(started.FunctionName)}({Markup.Escape(TextSummary.Arguments(started.Arguments))})[/]");
                 break;
-            case FunctionCallProgressed progressed when ShowFunctionCalls:
-                _terminal.WriteErrMarkupLine($"[grey]  {Markup.Escape(ProgressLine(progressed, _terminal.ErrorColor))}[/]");
+            case FunctionCallProgressed progressed when ShowProgress:
+                // One line per call, rewritten in place on a terminal while nothing else was written after it.
+                _terminal.WriteErrStatusLine(progressed.CallId, $"[grey]  {Markup.Escape(ProgressLine(progressed, _terminal.ErrorColor))}[/]");
                 break;
             case FunctionCallFinished finished when ShowFunctionCalls:
                 RenderFinished(finished);
@@ -102,7 +113,7 @@ public sealed class EventRenderer : IAgentEventSink
         var preview = TextSummary.OneLine(finished.ResultText, ResultPreviewLength);
         if (finished.ResultText.Length > ResultPreviewLength)
         {
-            preview += $" ({finished.ResultText.Length} chars; /last shows all)";
+            preview += OffersLastCommand ? $" ({finished.ResultText.Length} chars; /last shows all)" : $" ({finished.ResultText.Length} chars)";
         }
 
         var mark = finished.Succeeded ? "[green]✓[/]" : "[red]✗[/]";

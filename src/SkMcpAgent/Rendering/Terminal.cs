@@ -16,6 +16,9 @@ public sealed class Terminal
 {
     private readonly Lock _gate = new();
 
+    // The key of the status line written last on stderr, while nothing else followed it; see WriteErrStatusLine.
+    private string? _lastStatusKey;
+
     public Terminal(ConsoleHost host, bool noColor, bool quiet, bool verbose)
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -55,6 +58,7 @@ public sealed class Terminal
     {
         lock (_gate)
         {
+            _lastStatusKey = null;
             Host.Output.Write(Host.IsOutputRedirected ? text : TerminalText.Sanitize(text));
             Host.Output.Flush();
         }
@@ -82,9 +86,30 @@ public sealed class Terminal
     /// </summary>
     public string? ActivePrompt { get; set; }
 
+    /// <summary>
+    /// A line that replaces the previous line with the same <paramref name="key"/> when that was the last line
+    /// written (a progress bar updated in place); on a stream that is not a colour terminal, a new line each time.
+    /// </summary>
+    public void WriteErrStatusLine(string key, string markup)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (ErrorColor && string.Equals(_lastStatusKey, key, StringComparison.Ordinal))
+            {
+                // Cursor up one line, then clear it: the next line takes the old one's place.
+                Host.Error.Write("\u001b[1A\r\u001b[2K");
+            }
+
+            WriteErrMarkupLine(markup);
+            _lastStatusKey = key;
+        }
+    }
+
     public void WriteErrMarkupLine(string markup)
     {
         markup = TerminalText.Sanitize(markup);
+        _lastStatusKey = null;
         if (ActivePrompt is not { } prompt || !ErrorColor || !OutputColor)
         {
             WriteMarkupLine(Err, Host.Error, ErrorColor, markup);

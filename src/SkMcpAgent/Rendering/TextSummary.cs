@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SkMcpAgent.Rendering;
@@ -24,7 +25,12 @@ public static class TextSummary
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 1), "…");
     }
 
-    /// <summary><c>name=value, name=value</c>, each value short.</summary>
+    private static readonly JsonSerializerOptions s_readableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// <c>name=value, name=value</c>, each value short. Text stays as typed (<c>"Zürich"</c>, not <c>\u00FC</c>); only
+    /// quotes and backslashes are escaped, and a cut never splits an escape or a surrogate pair.
+    /// </summary>
     public static string Arguments(IReadOnlyDictionary<string, object?>? arguments, int max = 80)
     {
         if (arguments is null || arguments.Count == 0)
@@ -40,21 +46,59 @@ public static class TextSummary
                 builder.Append(", ");
             }
 
-            builder.Append(name).Append('=').Append(OneLine(FormatValue(value), 40));
+            builder.Append(name).Append('=').Append(Shorten(FormatValue(value), 40));
         }
 
-        return OneLine(builder.ToString(), max);
+        return Shorten(builder.ToString(), max);
     }
 
     public static string FormatValue(object? value) => value switch
     {
         null => "null",
-        string s => JsonSerializer.Serialize(s),
-        JsonElement { ValueKind: JsonValueKind.String } e => JsonSerializer.Serialize(e.GetString()),
-        JsonElement e => e.GetRawText(),
+        string s => Quote(s),
+        JsonElement { ValueKind: JsonValueKind.String } e => Quote(e.GetString()!),
+        JsonElement e => JsonSerializer.Serialize(e, s_readableJson),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    private static string Quote(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Like <see cref="OneLine"/>, but the cut moves back to before an escape (<c>\"</c>, <c>\uXXXX</c>) it would split.</summary>
+    private static string Shorten(string text, int max)
+    {
+        var flat = OneLine(text, int.MaxValue);
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        var end = max - 1;
+        for (var i = 0; i < end; i++)
+        {
+            if (flat[i] != '\\' || i + 1 >= flat.Length)
+            {
+                continue;
+            }
+
+            var length = flat[i + 1] == 'u' ? 6 : 2;
+            if (i + length > end)
+            {
+                end = i;
+                break;
+            }
+
+            i += length - 1;
+        }
+
+        if (end > 0 && char.IsHighSurrogate(flat[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Concat(flat.AsSpan(0, end), "…");
+    }
 
     /// <summary>A duration as a user reads it: 850 ms, 1.2 s.</summary>
     public static string Duration(TimeSpan duration) => duration.TotalMilliseconds < 1000

@@ -4,9 +4,15 @@ using Spectre.Console;
 namespace SkMcpAgent.Repl;
 
 /// <summary>
-/// Line editing on a real terminal with RadLine: cursor keys, history (up/down) persisted to
-/// <paramref name="historyFile"/> so it survives restarts. Ctrl+D on an empty line ends input.
+/// Line editing on a real terminal with RadLine, with the keys of bash and readline added through its key
+/// bindings: Up/Down history (persisted to the history file, so it survives restarts), Ctrl+A/E start and end,
+/// Ctrl+U/K delete to the start/end, Ctrl+W the previous word. Ctrl+C clears a line with text and ends input on
+/// an empty one, as does Ctrl+D.
 /// </summary>
+/// <remarks>
+/// Ctrl+C reaches the editor as a key because the terminal's interrupt is off while a line is read
+/// (<paramref name="ownsTerminal"/>); between reads, Ctrl+C is a signal again and cancels the running turn.
+/// </remarks>
 public sealed class RadLineReader : ILineReader
 {
     private const int MaxHistoryLines = 1000;
@@ -15,10 +21,25 @@ public sealed class RadLineReader : ILineReader
     private readonly EndOfInputCommand.Flag _endOfInput = new();
     private readonly ChangeablePrompt _prompt = new();
 
-    public RadLineReader(IAnsiConsole console, string? historyFile)
+    private readonly bool _ownsTerminal;
+
+    /// <param name="keys">Where keys come from: the console when null, scripted key presses in tests.</param>
+    /// <param name="ownsTerminal">Whether this is the real terminal, whose Ctrl+C handling it switches while reading.</param>
+    public RadLineReader(IAnsiConsole console, string? historyFile, IInputSource? keys = null, bool ownsTerminal = false)
     {
-        _editor = new LineEditor(console) { Prompt = _prompt, Completion = new SlashCommandCompletion() };
-        _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(_endOfInput));
+        _editor = new LineEditor(console, keys) { Prompt = _prompt, Completion = new SlashCommandCompletion() };
+        _ownsTerminal = ownsTerminal;
+        var bindings = _editor.KeyBindings;
+        bindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand(_endOfInput));
+        bindings.Add(ConsoleKey.C, ConsoleModifiers.Control, () => new InterruptCommand(_endOfInput));
+        // Single-line editing: RadLine's Up/Down move between lines of a multi-line buffer and do nothing here.
+        bindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+        bindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
+        bindings.Add<MoveHomeCommand>(ConsoleKey.A, ConsoleModifiers.Control);
+        bindings.Add<MoveEndCommand>(ConsoleKey.E, ConsoleModifiers.Control);
+        bindings.Add<DeleteToStartCommand>(ConsoleKey.U, ConsoleModifiers.Control);
+        bindings.Add<DeleteToEndCommand>(ConsoleKey.K, ConsoleModifiers.Control);
+        bindings.Add<DeletePreviousWordCommand>(ConsoleKey.W, ConsoleModifiers.Control);
         _historyFile = historyFile;
         foreach (var line in LoadHistory(historyFile))
         {
@@ -30,15 +51,33 @@ public sealed class RadLineReader : ILineReader
     {
         _prompt.Text = prompt.TrimEnd();
         _endOfInput.Requested = false;
-        var line = await _editor.ReadLine(cancellationToken);
+        string? line;
+        var controlCWasInput = _ownsTerminal && Console.TreatControlCAsInput;
+        try
+        {
+            if (_ownsTerminal)
+            {
+                Console.TreatControlCAsInput = true;
+            }
+
+            line = await _editor.ReadLine(cancellationToken);
+        }
+        finally
+        {
+            if (_ownsTerminal)
+            {
+                Console.TreatControlCAsInput = controlCWasInput;
+            }
+        }
+
         if (line is null || _endOfInput.Requested)
         {
             return null;
         }
 
+        // RadLine adds the line to its own history; adding it here too made Up recall every line twice.
         if (!string.IsNullOrWhiteSpace(line))
         {
-            _editor.History.Add(line);
             AppendHistory(line);
         }
 

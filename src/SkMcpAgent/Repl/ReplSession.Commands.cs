@@ -14,6 +14,8 @@ public sealed partial class ReplSession
         ("/help", "this list"),
         ("/tools [server]", "functions of every ready server (with parameters for one server)"),
         ("/servers", "each server's state, transport and function count"),
+        ("/mcp", "the same as /servers (the name other MCP clients use)"),
+        ("/model [name]", "show the model, or use another one of the same provider (the conversation is kept)"),
         ("/reconnect [server]", "restart one server, or all"),
         ("/resources [server]", "resources and resource templates the servers offer; /resources <server> <uri> reads one"),
         ("/prompts", "prompts the servers offer"),
@@ -28,6 +30,22 @@ public sealed partial class ReplSession
         ("/last", "the full arguments and results of the last answer's function calls"),
         ("/exit", "quit (also Ctrl+D)"),
     ];
+
+    private void SetModel(string? name)
+    {
+        if (_session.Agent is not { } agent)
+        {
+            _terminal.Error(_session.MissingProviderHint ?? "No LLM provider is configured.");
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            agent.ModelId = name;
+        }
+
+        _terminal.WriteOutMarkupLine($"Model: [bold]{Markup.Escape(_session.Model ?? "(unknown)")}[/] ({Markup.Escape(_session.ProviderName ?? "no provider")})");
+    }
 
     /// <summary>Runs one slash command; false when the session should end.</summary>
     public async Task<bool> ExecuteAsync(SlashCommand command, CancellationToken cancellationToken)
@@ -46,8 +64,11 @@ public sealed partial class ReplSession
                     await WaitBeforeServerCommandAsync(cancellationToken);
                     ShowTools(command.FirstArgument);
                     break;
-                case "servers":
+                case "servers" or "mcp":
                     ShowServers();
+                    break;
+                case "model":
+                    SetModel(command.FirstArgument);
                     break;
                 case "reconnect":
                     await ReconnectAsync(command.FirstArgument, cancellationToken);

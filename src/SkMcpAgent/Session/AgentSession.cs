@@ -3,6 +3,7 @@ using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Core.Mcp;
 using SkMcpAgent.Core.Sessions;
@@ -55,7 +56,7 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>The provider's display name and model, for the banner and the JSON output.</summary>
     public string? ProviderName => _runtime.Provider?.DisplayName ?? (Agent is null ? null : _setup.ProviderName);
 
-    public string? Model => _runtime.Provider?.Model ?? (Agent is null ? null : _setup.Model);
+    public string? Model => Agent?.ModelId ?? _runtime.Provider?.Model ?? (Agent is null ? null : _setup.Model);
 
     /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
     public string? MissingProviderHint => _runtime.MissingProviderHint;
@@ -69,15 +70,19 @@ public sealed class AgentSession : IAsyncDisposable
     /// incomplete provider becomes <see cref="MissingProviderHint"/>; with it, a missing provider is a
     /// configuration error before any server starts. The servers are started before this returns.
     /// </summary>
-    public static AgentSession Create(AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false)
+    /// <param name="inputs">Asks for VS Code <c>${input:id}</c> values (the REPL); null: only the environment supplies them.</param>
+    public static AgentSession Create(
+        AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false, IMcpInputSource? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(setup);
         var host = terminal.Host;
 
-        var configPath = ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory);
-        if (options.ConfigFile is not null && !File.Exists(configPath))
+        var inlineConfig = ConfigLocator.IsInlineJson(options.ConfigFile) ? options.ConfigFile : null;
+        var configPath = inlineConfig is not null ? null
+            : ConfigLocator.Resolve(options.ConfigFile, host.CurrentDirectory, setup.BaseDirectory, setup.UserConfigFile ?? ConfigLocator.UserConfigFile(host.GetEnvironmentVariable));
+        if (options.ConfigFile is not null && inlineConfig is null && !File.Exists(configPath))
         {
             throw new AgentConfigurationException($"MCP server list not found: {configPath} (given with --config).");
         }
@@ -88,12 +93,15 @@ public sealed class AgentSession : IAsyncDisposable
             var runtime = AgentRuntime.Create(new AgentRuntimeOptions
             {
                 CurrentDirectory = host.CurrentDirectory,
+                Inputs = inputs,
                 EnvFile = options.EnvFile,
                 ConfigPath = configPath,
+                ConfigJson = inlineConfig,
                 WithModel = withModel,
                 ModelRequired = modelRequired,
                 ChatClient = withModel ? setup.ChatClient : null,
                 SystemPrompt = options.SystemPrompt,
+                Model = options.Model,
                 MaxRounds = options.MaxRounds,
                 FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,
@@ -101,7 +109,7 @@ public sealed class AgentSession : IAsyncDisposable
                 Events = events,
                 LoggerFactory = loggerFactory,
             });
-            var session = new AgentSession(runtime, terminal, events, loggerFactory, setup, configPath);
+            var session = new AgentSession(runtime, terminal, events, loggerFactory, setup, configPath ?? (inlineConfig is null ? null : McpConfigLoader.InlineLabel));
             events.FunctionCount = session.FunctionCount;
             return session;
         }

@@ -17,6 +17,12 @@ public sealed class SessionSetup
     /// <summary>Where to start looking for the repository's mcp.json (the executable's folder by default).</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>Key presses for the line editor instead of the console (tests drive the real key handling with it).</summary>
+    public RadLine.IInputSource? Keys { get; init; }
+
+    /// <summary>The user-level server list looked for after the project's; null for the default (~/.config/skmcpagent/mcp.json).</summary>
+    public string? UserConfigFile { get; init; }
+
     /// <summary>The history file for line editing; null keeps no history.</summary>
     public string? HistoryFile { get; init; }
 }

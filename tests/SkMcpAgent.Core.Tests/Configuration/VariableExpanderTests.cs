@@ -36,4 +36,19 @@ public sealed class VariableExpanderTests
         Assert.Null(result);
         Assert.Equal("ALSO_NOPE", missing);
     }
+
+    [Theory]
+    [InlineData("Bearer ${input:api-key}", "Bearer <input:api-key>")]
+    [InlineData("${env:HOME}/x", "<env:HOME>/x")]
+    [InlineData("${input:a.b_c-d:-fallback}", "fallback")]
+    [InlineData("${workspaceFolder}/.env", "<workspaceFolder>/.env")]
+    [InlineData("${other:thing}", "${other:thing}")]
+    [InlineData("${env:}", "${env:}")]
+    public void Expand_HandsVsCodeNamespacedReferencesToTheLookupWhole(string text, string expected)
+    {
+        var result = VariableExpander.Expand(text, name => name.StartsWith("input:a.", StringComparison.Ordinal) ? null : $"<{name}>", out var missing);
+
+        Assert.Null(missing);
+        Assert.Equal(expected, result);
+    }
 }

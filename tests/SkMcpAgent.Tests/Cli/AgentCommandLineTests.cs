@@ -85,14 +85,56 @@ public sealed class AgentCommandLineTests
 
     [Theory]
     [InlineData("--approve", "sometimes", "sometimes")]
-    [InlineData("--max-rounds", "0", "--max-rounds must be at least 1.")]
-    [InlineData("--max-rounds", "many", "many")]
+    [InlineData("--max-rounds", "0", "--max-rounds must be a whole number, 1 or more (not '0').")]
+    [InlineData("--max-rounds", "many", "--max-rounds must be a whole number, 1 or more (not 'many').")]
+    [InlineData("--tool-timeout", "soon", "--tool-timeout must be a number of seconds, 0 or more (0 for no limit), not 'soon'.")]
     [InlineData("--bogus", "x", "Unknown option '--bogus'")]
     public void Parse_IsInvalid_WithMessageNamingTheProblem(string option, string value, string expected)
     {
         var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse([option, value]));
 
         Assert.Contains(expected, invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "q" }, OutputFormat.Text)]
+    [InlineData(new[] { "q", "--json" }, OutputFormat.Json)]
+    [InlineData(new[] { "q", "--output-format", "json" }, OutputFormat.Json)]
+    [InlineData(new[] { "q", "--output-format", "stream-json" }, OutputFormat.StreamJson)]
+    [InlineData(new[] { "q", "--output-format", "text" }, OutputFormat.Text)]
+    public void Parse_ReadsTheOutputFormat(string[] args, OutputFormat expected)
+    {
+        var chat = Assert.IsType<ChatCommand>(_commandLine.Parse(args));
+
+        Assert.Equal(expected, chat.Options.Format);
+    }
+
+    [Fact]
+    public void Parse_ReadsTheModel()
+    {
+        var chat = Assert.IsType<ChatCommand>(_commandLine.Parse(["q", "--model", "gpt-4.1"]));
+
+        Assert.Equal("gpt-4.1", chat.Options.Model);
+    }
+
+    [Fact]
+    public void Parse_UnknownOutputFormat_IsInvalid_AndNamesTheChoices()
+    {
+        var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse(["q", "--output-format", "yaml"]));
+
+        Assert.Contains("yaml", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("stream-json", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-rounds", "x")]
+    [InlineData("--tool-timeout", "x")]
+    public void Parse_NonNumber_NeverNamesTheClrType(string option, string value)
+    {
+        var invalid = Assert.IsType<InvalidCommand>(_commandLine.Parse([option, value]));
+
+        Assert.DoesNotContain("System.", invalid.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected type", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]

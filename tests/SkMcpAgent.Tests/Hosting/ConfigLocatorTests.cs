@@ -42,5 +42,39 @@ public sealed class ConfigLocatorTests : IDisposable
         Assert.Null(ConfigLocator.Resolve(null, _root.FullName, _root.FullName));
     }
 
+    [Fact]
+    public void Resolve_LooksForClaudeCodeThenPlainThenVsCodeFiles()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.FullName, ".vscode"));
+        File.WriteAllText(Path.Combine(_root.FullName, ".vscode", "mcp.json"), "{}");
+        Assert.Equal(Path.Combine(_root.FullName, ".vscode", "mcp.json"), ConfigLocator.Resolve(null, _root.FullName, "/"));
+
+        File.WriteAllText(Path.Combine(_root.FullName, "mcp.json"), "{}");
+        Assert.Equal(Path.Combine(_root.FullName, "mcp.json"), ConfigLocator.Resolve(null, _root.FullName, "/"));
+
+        File.WriteAllText(Path.Combine(_root.FullName, ".mcp.json"), "{}");
+        Assert.Equal(Path.Combine(_root.FullName, ".mcp.json"), ConfigLocator.Resolve(null, _root.FullName, "/"));
+    }
+
+    [Fact]
+    public void Resolve_UsesTheUserFile_WhenTheProjectHasNone()
+    {
+        var user = Path.Combine(_root.FullName, "home", ".config", "skmcpagent", "mcp.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(user)!);
+        File.WriteAllText(user, "{}");
+        var project = Directory.CreateDirectory(Path.Combine(_root.FullName, "project"));
+
+        Assert.Equal(user, ConfigLocator.Resolve(null, project.FullName, "/", user));
+        Assert.Equal(user, ConfigLocator.UserConfigFile(name => name == "HOME" ? Path.Combine(_root.FullName, "home") : null));
+    }
+
+    [Theory]
+    [InlineData("{\"mcpServers\":{}}", true)]
+    [InlineData("  { }", true)]
+    [InlineData("mcp.json", false)]
+    [InlineData(null, false)]
+    public void IsInlineJson_TellsJsonFromAPath(string? value, bool expected) =>
+        Assert.Equal(expected, ConfigLocator.IsInlineJson(value));
+
     public void Dispose() => _root.Delete(recursive: true);
 }

@@ -1,4 +1,5 @@
 using SkMcpAgent.Core.Events;
+using SkMcpAgent.Hosting;
 using SkMcpAgent.Rendering;
 using SkMcpAgent.Tests.Support;
 
@@ -27,13 +28,68 @@ public sealed class EventRendererTests
     public void Publish_SummarisesLongResults_AndPointsToLast()
     {
         var recording = new RecordingHost();
-        var renderer = new EventRenderer(new Terminal(recording.Host, noColor: true, quiet: false, verbose: false));
+        var renderer = new EventRenderer(new Terminal(recording.Host, noColor: true, quiet: false, verbose: false)) { OffersLastCommand = true };
 
         renderer.Publish(new FunctionCallFinished("c1", "disk_list", "disk", s_args, TimeSpan.FromMilliseconds(5), false, new string('x', 500)));
 
         Assert.Contains("✗ disk_list 5 ms error: ", recording.Error, StringComparison.Ordinal);
         Assert.Contains("(500 chars; /last shows all)", recording.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 101), recording.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Publish_SummarisesLongResults_WithoutReplCommands_InSingleShot()
+    {
+        var recording = new RecordingHost();
+        var renderer = new EventRenderer(new Terminal(recording.Host, noColor: true, quiet: false, verbose: false));
+
+        renderer.Publish(new FunctionCallFinished("c1", "disk_list", "disk", s_args, TimeSpan.FromMilliseconds(5), true, new string('x', 500)));
+
+        Assert.Contains("(500 chars)", recording.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("/last", recording.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_OnATerminal_UpdatesOneLinePerCallInPlace()
+    {
+        var error = new StringWriter();
+        var host = ColourTerminalHost(error);
+        var renderer = new EventRenderer(new Terminal(host, noColor: false, quiet: false, verbose: false)) { ShowFunctionCalls = false };
+
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 1, 4, null));
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 2, 4, null));
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 3, 4, null));
+
+        var text = error.ToString();
+        Assert.Equal(2, text.Split("\u001b[1A\r\u001b[2K").Length - 1);
+        Assert.Contains("75%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_OfAnotherCallOrAfterOtherOutput_StartsANewLine()
+    {
+        var error = new StringWriter();
+        var host = ColourTerminalHost(error);
+        var renderer = new EventRenderer(new Terminal(host, noColor: false, quiet: false, verbose: false));
+
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 1, 4, null));
+        renderer.Publish(new FunctionCallProgressed("c2", "disk_other", 1, 4, null));
+        renderer.Publish(new FunctionCallFinished("c2", "disk_other", "disk", s_args, TimeSpan.FromMilliseconds(5), true, "done"));
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 2, 4, null));
+
+        Assert.DoesNotContain("\u001b[1A", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progress_WithoutATerminal_IsOnePlainLinePerUpdate()
+    {
+        var recording = new RecordingHost();
+        var renderer = new EventRenderer(new Terminal(recording.Host, noColor: true, quiet: false, verbose: false)) { ShowFunctionCalls = false };
+
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 1, 4, "scanning"));
+        renderer.Publish(new FunctionCallProgressed("c1", "disk_scan", 2, 4, "scanning"));
+
+        Assert.Equal("  disk_scan 25% scanning\n  disk_scan 50% scanning\n", recording.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -105,4 +161,15 @@ public sealed class EventRendererTests
         Assert.False(terminal.ErrorColor);
         Assert.Equal("error: boom" + Environment.NewLine, recording.Error);
     }
+
+    /// <summary>A host whose stderr is a colour terminal (so progress may be rewritten in place), recorded in <paramref name="error"/>.</summary>
+    private static ConsoleHost ColourTerminalHost(StringWriter error) => new()
+    {
+        Input = new StringReader(string.Empty),
+        Output = new StringWriter(),
+        Error = error,
+        IsErrorRedirected = false,
+        GetEnvironmentVariable = static name => name == "TERM" ? "xterm-256color" : null,
+        CurrentDirectory = Environment.CurrentDirectory,
+    };
 }

@@ -47,6 +47,19 @@ public sealed class ReplHarness : IDisposable
         return await AgentApp.RunAsync(["--interactive", "--config", ConfigPath, .. extraArgs], Recording.Host, setup).WaitAsync(timeout.Token);
     }
 
+    /// <summary>Runs the REPL as on a terminal, its line editor reading <paramref name="keys"/>.</summary>
+    public async Task<int> RunWithKeysAsync(ScriptedKeys keys)
+    {
+        Recording = new RecordingHost(inputRedirected: false, currentDirectory: Folder, outputIsTerminal: OutputIsTerminal);
+        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder, Keys = keys };
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        return await AgentApp.RunAsync(["--config", ConfigPath], Recording.Host, setup).WaitAsync(timeout.Token);
+    }
+
+    /// <summary>What the user asked in each request to the model, in order.</summary>
+    public IReadOnlyList<string> Questions =>
+        Model.Requests.Select(static r => r.Last(static m => m.Role == Microsoft.Extensions.AI.ChatRole.User).Text).ToList();
+
     public string Output => Recording!.Output;
 
     public string Error => Recording!.Error;

@@ -7,6 +7,7 @@ namespace SkMcpAgent.Tests.Support;
 public sealed class ScriptedChatClient : IChatClient
 {
     private readonly List<List<ChatMessage>> _requests = [];
+    private readonly List<ChatOptions?> _options = [];
 
     public Func<IReadOnlyList<ChatMessage>, CancellationToken, Task<ChatResponse>> OnRequest { get; set; } =
         static (_, _) => Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")));
@@ -18,6 +19,18 @@ public sealed class ScriptedChatClient : IChatClient
             lock (_requests)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>The options of each request, in order (the model asked for, tools offered).</summary>
+    public IReadOnlyList<ChatOptions?> Options
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _options];
             }
         }
     }
@@ -39,6 +52,7 @@ public sealed class ScriptedChatClient : IChatClient
         lock (_requests)
         {
             _requests.Add(list);
+            _options.Add(options);
         }
 
         return OnRequest(list, cancellationToken);
