@@ -22,10 +22,12 @@ public static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var lifetime = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>();
-        endpoints.MapGet(LivenessPath, static () => Results.Text("ok\n"));
-        endpoints.MapGet(ReadinessPath, () =>
-            lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
+        // RequestDelegate handlers, not lambdas with a return value: the Delegate overloads build their handler by
+        // reflection, which NativeAOT cannot keep (the servers build native).
+        endpoints.MapGet(LivenessPath, static context => Results.Text("ok\n").ExecuteAsync(context));
+        endpoints.MapGet(ReadinessPath, context =>
+            (lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
                 ? Results.Text("ready\n")
-                : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+                : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable)).ExecuteAsync(context));
     }
 }
