@@ -11,11 +11,11 @@ internal sealed partial class McpConfigReader
     internal static readonly string[] KnownEntryKeys =
     [
         "type", "command", "args", "env", "envFile", "cwd", "url", "httpUrl", "headers", "disabled", "timeout", "toolTimeout",
-        "allowedTools", "excludedTools", "includeTools", "excludeTools",
+        "allowedTools", "excludedTools", "includeTools", "excludeTools", "roots", "oauth",
     ];
 
     /// <summary>Keys of VS Code, Claude and Gemini CLI entries that have no meaning for this agent.</summary>
-    private static readonly string[] s_ignoredEntryKeys = ["dev", "gallery", "version", "description", "trust", "oauth", "authProviderType", "tcp"];
+    private static readonly string[] s_ignoredEntryKeys = ["dev", "gallery", "version", "description", "trust", "authProviderType", "tcp"];
 
     private void WarnAboutUnknownKeys(EntryContext context)
     {
