@@ -43,6 +43,11 @@ public sealed class QuickExitTests : IAsyncLifetime
         var pid = int.Parse(events[0]["pid ".Length..], CultureInfo.InvariantCulture);
         Assert.False(ProcessLifetimeTests.IsAlive(pid), $"the server ({pid}) outlived the agent");
         Assert.Contains("eof", events);
-        Assert.Contains("MCP server 'stubborn' did not exit within 100 ms of its input closing; its process tree was killed", agent.Stderr, StringComparison.Ordinal);
+        // Killed by the SDK after the grace, or (its wait for the kill ran out on a loaded machine) by the agent's
+        // pass over the tagged processes: it never exits by itself.
+        Assert.True(
+            agent.Stderr.Contains("MCP server 'stubborn' did not exit within 100 ms of its input closing; its process tree was killed", StringComparison.Ordinal)
+            || agent.Stderr.Contains("MCP server 'stubborn': stopped 1 process(es) it had started and left running.", StringComparison.Ordinal),
+            agent.Stderr);
     }
 }

@@ -43,6 +43,7 @@ internal static class ServerProcessTag
         }
 
         var markers = tags.Select(static t => (Tag: t, Marker: Encoding.UTF8.GetBytes(Variable + "=" + t + "\0"))).ToList();
+        var stopped = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId
@@ -56,12 +57,44 @@ internal static class ServerProcessTag
                 if (Carries(environ, marker) && TryKill(pid))
                 {
                     killed[tag]++;
+                    stopped.Add(pid);
                     break;
                 }
             }
         }
 
+        WaitUntilEnded(stopped);
         return killed;
+    }
+
+    /// <summary>
+    /// A killed process takes a moment to end (the kernel frees its memory first; longer on a loaded machine): stopped
+    /// means ended when this returns, within a bound. It is a zombie, or gone, in a few milliseconds as a rule.
+    /// </summary>
+    private static void WaitUntilEnded(List<int> pids)
+    {
+        var deadline = Environment.TickCount64 + (long)s_endWait.TotalMilliseconds;
+        while (pids.Exists(IsRunning) && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(5);
+        }
+    }
+
+    private static readonly TimeSpan s_endWait = TimeSpan.FromSeconds(2);
+
+    // Running: it exists and is not a zombie (ended, not yet reaped by its parent).
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            return state is not ('Z' or 'X');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     private static byte[]? ReadEnvironment(string environPath)

@@ -54,10 +54,13 @@ public sealed class McpServerHubSpeedTests
 
             Assert.False(ChildProcesses.IsAlive(pid), $"process {pid} is still running after DisposeAsync");
             Assert.Contains("eof", File.ReadAllLines(eventsFile));
-            Assert.Contains(
-                $"MCP server 'stubborn' did not exit within {McpTransports.ShutdownGrace.TotalMilliseconds:0} ms of its input closing; its process tree was killed",
-                logs.AllText,
-                StringComparison.Ordinal);
+
+            // Killed, by the SDK after the grace or, when the SDK's short wait for the kill ran out on a loaded
+            // machine, by the agent's pass over the tagged processes: it never exits by itself.
+            Assert.True(
+                logs.AllText.Contains($"MCP server 'stubborn' did not exit within {McpTransports.ShutdownGrace.TotalMilliseconds:0} ms of its input closing; its process tree was killed", StringComparison.Ordinal)
+                || logs.AllText.Contains("MCP server 'stubborn': stopped 1 process(es) it had started and left running.", StringComparison.Ordinal),
+                logs.AllText);
             Assert.True(McpTransports.ShutdownGrace <= TimeSpan.FromMilliseconds(150), "the grace must leave the agent time to exit within 0.2 s of its answer");
         }
         finally
