@@ -21,13 +21,7 @@ public sealed class HungServerTests : IAsyncLifetime, IDisposable
         _workspace = await AgentWorkspace.CreateAsync();
         _callSignal.Start();
         var port = ((IPEndPoint)_callSignal.LocalEndpoint).Port;
-        File.WriteAllText(_workspace.ConfigPath, JsonSerializer.Serialize(new
-        {
-            mcpServers = new Dictionary<string, object>
-            {
-                ["hung"] = new { command = "node", args = new[] { s_script }, env = new Dictionary<string, string> { ["CALL_SIGNAL_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
-            },
-        }));
+        _workspace.WriteNodeServerConfig("hung", s_script, "CALL_SIGNAL_PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task DisposeAsync() => await _workspace.DisposeAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using SkMcpAgent.EndToEnd.Tests.Support;
 using SkMcpAgent.Testing;
 
@@ -18,13 +17,7 @@ public sealed class ProcessLifetimeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _workspace = await AgentWorkspace.CreateAsync();
-        File.WriteAllText(_workspace.ConfigPath, JsonSerializer.Serialize(new
-        {
-            mcpServers = new Dictionary<string, object>
-            {
-                ["spawner"] = new { command = "node", args = new[] { s_script }, env = new Dictionary<string, string> { ["PIDS_FILE"] = PidsFile } },
-            },
-        }));
+        _workspace.WriteNodeServerConfig("spawner", s_script, "PIDS_FILE", PidsFile);
     }
 
     public async Task DisposeAsync() => await _workspace.DisposeAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SkMcpAgent.EndToEnd.Tests.Support;
 using SkMcpAgent.Testing;
 
@@ -17,13 +16,7 @@ public sealed class QuickExitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _workspace = await AgentWorkspace.CreateAsync();
-        File.WriteAllText(_workspace.ConfigPath, JsonSerializer.Serialize(new
-        {
-            mcpServers = new Dictionary<string, object>
-            {
-                ["stubborn"] = new { command = "node", args = new[] { s_script }, env = new Dictionary<string, string> { ["EVENTS_FILE"] = EventsFile } },
-            },
-        }));
+        _workspace.WriteNodeServerConfig("stubborn", s_script, "EVENTS_FILE", EventsFile);
     }
 
     public async Task DisposeAsync() => await _workspace.DisposeAsync();

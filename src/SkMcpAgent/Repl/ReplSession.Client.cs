@@ -78,26 +78,6 @@ public sealed partial class ReplSession
     /// Commands that read servers wait for those still connecting, rather than answering "No prompts." a moment too
     /// early. Ctrl+C stops the wait; the command then answers with the servers ready so far.
     /// </summary>
-    private async Task WaitBeforeServerCommandAsync(CancellationToken cancellationToken)
-    {
-        var connecting = ConnectingServerNames();
-        if (connecting.Count == 0)
-        {
-            return;
-        }
-
-        _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect (Ctrl+C stops waiting)…[/]");
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using (_terminal.Host.Interrupts.Register(wait.Cancel))
-        {
-            try
-            {
-                await _session.Hub.WaitForAllAsync(wait.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                _terminal.Diagnostic($"[grey]stopped waiting; without {Markup.Escape(string.Join(", ", ConnectingServerNames()))}[/]");
-            }
-        }
-    }
+    private Task WaitBeforeServerCommandAsync(CancellationToken cancellationToken) =>
+        WaitForServersAsync("Ctrl+C stops waiting", grace: null, static late => $"stopped waiting; without {late}", cancellationToken);
 }

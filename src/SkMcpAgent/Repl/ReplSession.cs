@@ -158,7 +158,11 @@ public sealed partial class ReplSession
     /// </summary>
     private static readonly TimeSpan s_serverWaitGrace = TimeSpan.FromSeconds(5);
 
-    private async Task WaitForConnectingServersAsync(CancellationToken cancellationToken)
+    private Task WaitForConnectingServersAsync(CancellationToken cancellationToken) =>
+        WaitForServersAsync("Ctrl+C to ask without", s_serverWaitGrace, static late => $"asking without {late}; its functions join when it is ready", cancellationToken);
+
+    /// <summary>Waits for the servers still connecting, at most <paramref name="grace"/> (null: until they settle) or until Ctrl+C.</summary>
+    private async Task WaitForServersAsync(string interruptHint, TimeSpan? grace, Func<string, string> stoppedNote, CancellationToken cancellationToken)
     {
         var connecting = ConnectingServerNames();
         if (connecting.Count == 0)
@@ -166,9 +170,13 @@ public sealed partial class ReplSession
             return;
         }
 
-        _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect (Ctrl+C to ask without)…[/]");
+        _terminal.Diagnostic($"[grey]waiting for {Markup.Escape(string.Join(", ", connecting))} to connect ({interruptHint})…[/]");
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(s_serverWaitGrace);
+        if (grace is { } limit)
+        {
+            wait.CancelAfter(limit);
+        }
+
         using (_terminal.Host.Interrupts.Register(wait.Cancel))
         {
             try
@@ -177,7 +185,7 @@ public sealed partial class ReplSession
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                _terminal.Diagnostic($"[grey]asking without {Markup.Escape(string.Join(", ", ConnectingServerNames()))}; its functions join when it is ready[/]");
+                _terminal.Diagnostic($"[grey]{stoppedNote(Markup.Escape(string.Join(", ", ConnectingServerNames())))}[/]");
             }
         }
     }

@@ -92,6 +92,16 @@ public sealed class AgentWorkspace : IAsyncDisposable
         return path;
     }
 
+    /// <summary>An mcp.json with one node server, <paramref name="script"/>, given one environment variable.</summary>
+    public void WriteNodeServerConfig(string name, string script, string variable, string value) =>
+        File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new
+        {
+            mcpServers = new Dictionary<string, object>
+            {
+                [name] = new { command = "node", args = new[] { script }, env = new Dictionary<string, string> { [variable] = value } },
+            },
+        }));
+
     public string WriteFile(string name, string content)
     {
         var path = Path.Combine(Directory, name);
