@@ -20,8 +20,8 @@ public sealed class AgentVersusBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var baseline = Option(args, "--baseline") ?? throw new ArgumentException("--baseline path/to/SkMcpAgent.dll is required.");
-        var runs = int.TryParse(Option(args, "--runs"), out var n) ? n : 10;
+        var baseline = BenchmarkArgs.Option(args, "--baseline") ?? throw new ArgumentException("--baseline path/to/SkMcpAgent.dll is required.");
+        var runs = int.TryParse(BenchmarkArgs.Option(args, "--runs"), out var n) ? n : 10;
         var current = AgentProcess.FindDll();
         Console.WriteLine($"current: {current}\nbaseline: {baseline}\n{runs} runs each, interleaved");
 
@@ -113,11 +113,5 @@ public sealed class AgentVersusBenchmark : IBenchmark
                 process.Kill(entireProcessTree: true);
             }
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -18,8 +18,8 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var runs = int.TryParse(Option(args, "--runs"), out var n) ? n : 8;
-        var jobNames = (Option(args, "--jobs") ?? "disk,everything,ten").Split(',');
+        var runs = int.TryParse(BenchmarkArgs.Option(args, "--runs"), out var n) ? n : 8;
+        var jobNames = (BenchmarkArgs.Option(args, "--jobs") ?? "disk,everything,ten").Split(',');
         VersusRun.Verbose = args.Contains("--verbose");
         var peers = await PeerClis.EnsureInstalledAsync(cancellationToken);
         var agent = AgentProcess.FindDll();
@@ -30,7 +30,7 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
             new ClaudeCodeContender(peers.ClaudePath),
             new CodexContender(peers.CodexPath),
         ];
-        if (Option(args, "--only") is { } only)
+        if (BenchmarkArgs.Option(args, "--only") is { } only)
         {
             contenders = [.. contenders.Where(c => c.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))];
         }
@@ -90,11 +90,5 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         return sorted.Length == 0 ? double.NaN
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -22,9 +22,9 @@ public sealed class ReplMemoryBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var questions = int.TryParse(Option(args, "--questions"), out var n) ? n : 300;
+        var questions = int.TryParse(BenchmarkArgs.Option(args, "--questions"), out var n) ? n : 300;
         var builds = new List<string> { AgentProcess.FindDll() };
-        if (Option(args, "--baseline") is { } baseline)
+        if (BenchmarkArgs.Option(args, "--baseline") is { } baseline)
         {
             builds.Add(baseline);
         }
@@ -111,11 +111,5 @@ public sealed class ReplMemoryBenchmark : IBenchmark
         {
             await timer.WaitForNextTickAsync(cancellationToken);
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }
