@@ -177,9 +177,9 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     /// </summary>
     private void StopLeftoverProcesses()
     {
-        if (Config.Transport == McpTransportKind.Stdio)
+        if (ProcessTag is { } tag)
         {
-            LeftoverProcessesStopped(ServerProcessTag.KillTagged(_processTag));
+            LeftoverProcessesStopped(ServerProcessTag.KillTagged(tag));
         }
     }
 
