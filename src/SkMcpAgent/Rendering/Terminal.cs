@@ -12,7 +12,7 @@ namespace SkMcpAgent.Rendering;
 /// escape sequences on the terminal. The one exception is <see cref="WriteAnswer"/> when stdout is not a terminal
 /// (a file or a pipe): there the answer's exact text is written.
 /// </remarks>
-public sealed class Terminal
+public sealed partial class Terminal
 {
     private readonly Lock _gate = new();
 
@@ -95,6 +95,7 @@ public sealed class Terminal
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate)
         {
+            HideAnswerTailForError();
             if (ErrorColor && string.Equals(_lastStatusKey, key, StringComparison.Ordinal))
             {
                 // Cursor up one line, then clear it: the next line takes the old one's place.
@@ -109,6 +110,11 @@ public sealed class Terminal
     public void WriteErrMarkupLine(string markup)
     {
         markup = TerminalText.Sanitize(markup);
+        lock (_gate)
+        {
+            HideAnswerTailForError();
+        }
+
         _lastStatusKey = null;
         if (ActivePrompt is not { } prompt || !ErrorColor || !OutputColor)
         {
@@ -134,6 +140,7 @@ public sealed class Terminal
         ArgumentNullException.ThrowIfNull(text);
         lock (_gate)
         {
+            HideAnswerTailForError();
             Host.Error.WriteLine(TerminalText.Sanitize(text));
             Host.Error.Flush();
         }

@@ -28,6 +28,7 @@ public sealed partial class ReplSession
         ("/load <file>", "replace the conversation with a saved one"),
         ("/approve [auto|ask|deny]", "show or change how function calls are approved"),
         ("/last", "the full arguments and results of the last answer's function calls"),
+        ("/usage", "tokens used by this session (the provider's count)"),
         ("/exit", "quit (also Ctrl+D)"),
     ];
 
@@ -96,6 +97,9 @@ public sealed partial class ReplSession
                     break;
                 case "approve":
                     SetApproval(command.FirstArgument);
+                    break;
+                case "usage":
+                    ShowUsage();
                     break;
                 default:
                     _terminal.Error($"Unknown command '/{command.Name}'. Type /help for the list.");

@@ -131,11 +131,13 @@ public sealed partial class ReplSession
         {
             try
             {
-                var answer = await SingleShotMode.StreamAsync(agent, question, _terminal, turn.Token);
+                var answer = await StreamAnswerAsync(agent, question, turn.Token);
                 if (agent.LastTurnCallsNotRun > 0)
                 {
                     _terminal.Error(SingleShotMode.RoundLimitMessage(agent, answer));
                 }
+
+                ShowTurnUsage(agent);
             }
             catch (OperationCanceledException) when (turn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
