@@ -7,16 +7,17 @@ public sealed class RecordingHost
 {
     private readonly Dictionary<string, string?> _environment = new(StringComparer.Ordinal);
 
-    public RecordingHost(string input = "", bool inputRedirected = true, string? currentDirectory = null, bool outputIsTerminal = false)
+    public RecordingHost(string input = "", bool inputRedirected = true, string? currentDirectory = null, bool outputIsTerminal = false, bool errorIsTerminal = false)
     {
         Host = new ConsoleHost
         {
             Input = new StringReader(input),
             Output = OutputWriter,
-            Error = ErrorWriter,
+            // Both streams on one screen, as on a terminal, when both are terminals.
+            Error = errorIsTerminal && outputIsTerminal ? OutputWriter : ErrorWriter,
             IsInputRedirected = inputRedirected,
             IsOutputRedirected = !outputIsTerminal,
-            IsErrorRedirected = true,
+            IsErrorRedirected = !errorIsTerminal,
             GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
             CurrentDirectory = currentDirectory ?? Environment.CurrentDirectory,
         };
