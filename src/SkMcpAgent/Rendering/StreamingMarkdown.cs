@@ -116,7 +116,7 @@ public sealed class StreamingMarkdown
                 rendered.Add(Text.Empty);
             }
 
-            rendered.Add(renderable);
+            rendered.Add(new WithoutTrailingBreaks(renderable));
             _renderedAny = true;
         }
 

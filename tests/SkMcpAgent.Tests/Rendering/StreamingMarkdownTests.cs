@@ -59,6 +59,20 @@ public sealed class StreamingMarkdownTests
     }
 
     [Fact]
+    public void Complete_SeparatesBlocksByOneBlankRow_WhateverTheBlock()
+    {
+        var rows = Render([Answer]).Rows.ToList();
+
+        for (var i = 1; i < rows.Count; i++)
+        {
+            Assert.False(rows[i].Length == 0 && rows[i - 1].Length == 0, $"two blank rows before row {i}:\n{string.Join('\n', rows)}");
+        }
+
+        Assert.Equal(string.Empty, rows[rows.IndexOf("│ echo done") + 1]);
+        Assert.Equal("Done.", rows[^1]);
+    }
+
+    [Fact]
     public void Complete_AlignsTableColumns_AsTheDelimiterRowSays()
     {
         var screen = Render([Answer]);
