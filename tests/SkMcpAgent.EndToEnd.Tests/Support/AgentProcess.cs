@@ -10,7 +10,8 @@ namespace SkMcpAgent.EndToEnd.Tests.Support;
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
-    private static readonly string[] s_inheritedSecrets =
+    /// <summary>Variables of the test's own environment the agent must not see: the env file under test decides.</summary>
+    public static IReadOnlyList<string> InheritedSecrets { get; } =
     [
         "LLM_PROVIDER", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY",
         "AZURE_OPENAI_DEPLOYMENT", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL", "NO_COLOR", "SYSTEM_PROMPT",
@@ -35,7 +36,7 @@ public sealed class AgentProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in s_inheritedSecrets)
+        foreach (var name in InheritedSecrets)
         {
             info.Environment.Remove(name);
         }

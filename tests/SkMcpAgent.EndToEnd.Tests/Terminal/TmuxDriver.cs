@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SkMcpAgent.EndToEnd.Tests.Support;
 using SkMcpAgent.Testing;
 
 namespace SkMcpAgent.EndToEnd.Tests.Terminal;
@@ -14,13 +15,6 @@ public sealed class TmuxDriver : IAsyncDisposable
     public const int Height = 40;
 
     private const string ExitMarker = "[agent exited: ";
-
-    // The test's own provider settings must not leak into the agent; the env file decides.
-    private static readonly string[] s_removed =
-    [
-        "LLM_PROVIDER", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY",
-        "AZURE_OPENAI_DEPLOYMENT", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL", "NO_COLOR", "SYSTEM_PROMPT",
-    ];
 
     // The server's own socket (-S rather than -L's shared folder) in the test's folder, which is removed with it.
     private readonly string _socket;
@@ -44,7 +38,7 @@ public sealed class TmuxDriver : IAsyncDisposable
         List<string> command =
         [
             "sh", "-c", $"trap true INT; \"$@\"; echo \"{ExitMarker}$?]\"", "sh",
-            "env", .. s_removed.SelectMany(static v => new[] { "-u", v }), "dotnet", RepoPaths.AgentDll, .. args,
+            "env", .. AgentProcess.InheritedSecrets.SelectMany(static v => new[] { "-u", v }), "dotnet", RepoPaths.AgentDll, .. args,
         ];
         await driver.RunTmuxAsync(
             ["-f", driver._configFile, "new-session", "-d", "-s", "agent", "-x", Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
