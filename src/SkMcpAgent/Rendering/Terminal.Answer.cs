@@ -159,7 +159,8 @@ public sealed partial class Terminal
         return rows;
     }
 
-    // Control characters made visible; tabs as spaces, because how far a tab moves depends on the column, which
-    // would make the tail's height uncertain.
-    private static string TailText(string text) => TerminalText.Sanitize(text).Replace("\t", "    ", StringComparison.Ordinal);
+    // Control characters made visible; CRLF as LF and tabs as spaces, because a carriage return or a tab moves the
+    // cursor by an amount that depends on the column, which would make the tail's height uncertain.
+    private static string TailText(string text) =>
+        TerminalText.Sanitize(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\t", "    ", StringComparison.Ordinal);
 }

@@ -130,6 +130,14 @@ public sealed class StreamingMarkdownTests
     }
 
     [Fact]
+    public void Write_ReplacesTail_WhenTheModelWritesCrLfAndTabs()
+    {
+        var screen = Render(["Line\tone\r\n", "line **two**\r\n", "\r\n", "Next"]);
+
+        Assert.Equal(["Line    one", "line two", string.Empty, "Next"], screen.Rows);
+    }
+
+    [Fact]
     public void Write_PutsErrorLineBeforeTheAnswer_WhenAFunctionCallIsTracedMidParagraph()
     {
         var (terminal, recording) = ColourTerminal(errorIsTerminal: true);

@@ -5,7 +5,7 @@ namespace SkMcpAgent.Tests.Support;
 
 /// <summary>
 /// What a terminal of a given width would show after receiving some output: printable characters with wrapping,
-/// line feeds, carriage returns, and the few cursor sequences the agent writes (up, erase below, erase line); colours
+/// line feeds, carriage returns, tabs (stops every 8 columns), and the few cursor sequences the agent writes (up, erase below, erase line); colours
 /// are dropped. Any other escape sequence fails the test, so nothing unexpected reaches a real terminal.
 /// </summary>
 public sealed partial class VirtualScreen
@@ -35,6 +35,10 @@ public sealed partial class VirtualScreen
             else if (c == '\r')
             {
                 _column = 0;
+            }
+            else if (c == '\t')
+            {
+                _column = Math.Min(_width, (_column / 8 * 8) + 8);
             }
             else
             {
