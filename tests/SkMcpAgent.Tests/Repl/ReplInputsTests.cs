@@ -55,4 +55,52 @@ public sealed class ReplInputsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    // The documented variable for the input is SKMCPAGENT_INPUT_REMOTE_KEY; only a disabled server uses it.
+    private const string DisabledOnlyConfig = """
+        {
+          "inputs": [ { "type": "promptString", "id": "remote-key", "description": "Remote key", "password": true } ],
+          "servers": {
+            "remote": { "type": "http", "url": "https://example.com/mcp", "headers": { "Authorization": "Bearer ${input:remote-key}" }, "disabled": true }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Repl_DoesNotAskForAnInput_OnlyADisabledServerUses()
+    {
+        using var harness = new ReplHarness(withDiskServer: false);
+        File.WriteAllText(harness.ConfigPath, DisabledOnlyConfig);
+
+        var exitCode = await harness.RunAsync("hi\n/servers\n/exit\n");
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("Remote key", harness.Output, StringComparison.Ordinal);
+        // The first line typed went to the model as a question, not to an input prompt.
+        Assert.Equal(["hi"], harness.Questions);
+        Assert.Contains("remote disabled", harness.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SingleShot_DoesNotRequireTheInputVariable_OfADisabledServer()
+    {
+        var folder = Directory.CreateTempSubdirectory("skmcp-inputs-").FullName;
+        try
+        {
+            var configPath = Path.Combine(folder, "mcp.json");
+            File.WriteAllText(configPath, DisabledOnlyConfig);
+            var recording = new RecordingHost(currentDirectory: folder);
+            var setup = new Session.SessionSetup { ChatClient = new ScriptedChatClient(), ProviderName = "Fake", Model = "fake-1", BaseDirectory = folder };
+
+            var exitCode = await AgentApp.RunAsync(["--config", configPath, "hello"], recording.Host, setup);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal("ok", recording.Output.Trim());
+            Assert.DoesNotContain("SKMCPAGENT_INPUT_REMOTE_KEY", recording.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
