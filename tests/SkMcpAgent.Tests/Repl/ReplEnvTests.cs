@@ -15,21 +15,22 @@ public sealed partial class ReplEnvTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Env_SwitchesFromOpenAIToAnthropic_AndTheNewProviderGetsTheWholeConversation()
+    public async Task Env_SwitchesFromOpenAIToAnthropicAndBack_AndTheNewProviderGetsTheWholeConversation()
     {
         await using var openai = await FakeLlmServer.StartAsync();
         await using var claude = await FakeLlmServer.StartAsync();
         // OpenAI-compatible servers write call ids Anthropic refuses (only letters, digits, '_' and '-' there).
-        openai.Enqueue(FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("disk_get_os_info", "{}", Id: "call:0.os")), FakeLlmReply.Text("It is Linux, says OpenAI."));
+        openai.Enqueue(
+            FakeLlmReply.ToolCalls(null, new FakeLlmToolCall("disk_get_os_info", "{}", Id: "call:0.os")), FakeLlmReply.Text("It is Linux, says OpenAI."), FakeLlmReply.Text("Back on OpenAI."));
         claude.Enqueue(FakeLlmReply.ToolCalls(("disk_get_os_info", "{}")), FakeLlmReply.Text("Still Linux, says Claude."));
         Write(".env.openai", $"LLM_PROVIDER=openai\nOPENAI_BASE_URL={openai.OpenAIBaseUrl}\nOPENAI_MODEL=gpt-4.1-mini\nOPENAI_API_KEY=sk-openai-secret-1\n");
         Write(".env.claude", $"LLM_PROVIDER=anthropic\nANTHROPIC_BASE_URL={claude.AnthropicBaseUrl}\nANTHROPIC_MODEL=claude-sonnet-4-5\nANTHROPIC_API_KEY=sk-ant-secret-2\n");
-        var recording = new RecordingHost("Which OS is this?\n/env .env.claude\n/env\n/model\nAnd now?\n/exit\n", currentDirectory: _folder);
+        var recording = new RecordingHost("Which OS is this?\n/env .env.claude\n/env\n/model\nAnd now?\n/env .env.openai\nBack?\n/exit\n", currentDirectory: _folder);
 
         var exitCode = await RunAsync(recording, "--env-file", ".env.openai");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(2, openai.Requests.Count);
+        Assert.Equal(3, openai.Requests.Count);
         Assert.Equal(2, claude.Requests.Count);
         Assert.Contains("It is Linux, says OpenAI.", recording.Output, StringComparison.Ordinal);
         Assert.Contains("Still Linux, says Claude.", recording.Output, StringComparison.Ordinal);
@@ -55,6 +56,14 @@ public sealed partial class ReplEnvTests : IDisposable
 
         // Its own call ran on the same, still connected server, and went back to Claude.
         Assert.Equal(2, claude.Requests[1].ToolResults().Count);
+
+        // Back on OpenAI, the request holds both providers' calls, each answered under its own id.
+        var back = openai.Requests[2];
+        Assert.Equal("Back?", back.LastUserText());
+        var calls = back.Messages.SelectMany(static m => m?["tool_calls"] as JsonArray ?? []).Select(static c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(calls, back.ToolResults().Select(static r => r.CallId));
+        Assert.Contains(back.Messages, static m => m?["role"]?.GetValue<string>() == "assistant" && m["content"]?.ToString() == "Still Linux, says Claude.");
     }
 
     [Fact]
