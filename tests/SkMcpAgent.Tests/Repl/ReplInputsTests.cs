@@ -37,23 +37,10 @@ public sealed class ReplInputsTests
     [Fact]
     public async Task SingleShot_WithoutTheInputVariable_FailsNamingIt()
     {
-        var folder = Directory.CreateTempSubdirectory("skmcp-inputs-").FullName;
-        try
-        {
-            var configPath = Path.Combine(folder, "mcp.json");
-            File.WriteAllText(configPath, Config);
-            var recording = new RecordingHost(currentDirectory: folder);
-            var setup = new Session.SessionSetup { ChatClient = new ScriptedChatClient(), ProviderName = "Fake", Model = "fake-1", BaseDirectory = folder };
+        var (exitCode, recording) = await AskOnceAsync(Config);
 
-            var exitCode = await AgentApp.RunAsync(["--config", configPath, "hello"], recording.Host, setup);
-
-            Assert.Equal(2, exitCode);
-            Assert.Contains("input 'server-command' has no value: set SKMCPAGENT_INPUT_SERVER_COMMAND", recording.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(2, exitCode);
+        Assert.Contains("input 'server-command' has no value: set SKMCPAGENT_INPUT_SERVER_COMMAND", recording.Error, StringComparison.Ordinal);
     }
 
     // The documented variable for the input is SKMCPAGENT_INPUT_REMOTE_KEY; only a disabled server uses it.
@@ -84,19 +71,25 @@ public sealed class ReplInputsTests
     [Fact]
     public async Task SingleShot_DoesNotRequireTheInputVariable_OfADisabledServer()
     {
+        var (exitCode, recording) = await AskOnceAsync(DisabledOnlyConfig);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("ok", recording.Output.Trim());
+        Assert.DoesNotContain("SKMCPAGENT_INPUT_REMOTE_KEY", recording.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks "hello" in single-shot with <paramref name="config"/> as the server list, in a folder of its own.</summary>
+    private static async Task<(int ExitCode, RecordingHost Recording)> AskOnceAsync(string config)
+    {
         var folder = Directory.CreateTempSubdirectory("skmcp-inputs-").FullName;
         try
         {
             var configPath = Path.Combine(folder, "mcp.json");
-            File.WriteAllText(configPath, DisabledOnlyConfig);
+            File.WriteAllText(configPath, config);
             var recording = new RecordingHost(currentDirectory: folder);
             var setup = new Session.SessionSetup { ChatClient = new ScriptedChatClient(), ProviderName = "Fake", Model = "fake-1", BaseDirectory = folder };
 
-            var exitCode = await AgentApp.RunAsync(["--config", configPath, "hello"], recording.Host, setup);
-
-            Assert.Equal(0, exitCode);
-            Assert.Equal("ok", recording.Output.Trim());
-            Assert.DoesNotContain("SKMCPAGENT_INPUT_REMOTE_KEY", recording.Error, StringComparison.Ordinal);
+            return (await AgentApp.RunAsync(["--config", configPath, "hello"], recording.Host, setup), recording);
         }
         finally
         {
