@@ -42,6 +42,9 @@ public static class AgentApp
 
                 case McpListCommand:
                     return McpListMode.Run(options, terminal, setup);
+                case CompletionCommand completion:
+                    host.Output.Write(CompletionScript.For(completion.Shell, commandLine.Root));
+                    return ExitCodes.Success;
                 case CallCommand call:
                     using (host.Interrupts.Register(cancellation.Cancel))
                     {

@@ -25,31 +25,35 @@ public sealed partial class ChatAgent
 {
     private readonly List<ChatMessage> _history = [];
     private readonly Kernel _kernel;
-    private readonly IChatClient _client;
-    private readonly FunctionInvokingChatClient _functionCalling;
+    // Replaced together when the provider changes (UseProvider).
+    private IChatClient _client;
+    private FunctionInvokingChatClient _functionCalling;
     private readonly PromptExecutionSettings _executionSettings;
     private readonly ChatAgentOptions _options;
     private readonly TurnRecorder _recorder;
 
     public ChatAgent(Kernel kernel, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
+        : this(kernel, kernel?.GetRequiredService<IChatClient>()!, options, events, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// An agent on <paramref name="kernel"/>'s functions and filters that talks to <paramref name="chatClient"/>, a
+    /// client with SK's function invocation (a provider's from <see cref="Providers.ChatClientFactory.Create"/>) that
+    /// need not be the kernel's own.
+    /// </summary>
+    public ChatAgent(Kernel kernel, IChatClient chatClient, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(events);
 
         _kernel = kernel;
         _options = options;
         _recorder = new TurnRecorder(events);
-        _client = kernel.GetRequiredService<IChatClient>();
-        _functionCalling = _client.GetService<FunctionInvokingChatClient>()
-            ?? throw new ArgumentException("The kernel's chat client does not call functions: build it with UseKernelFunctionInvocation() (AddAgentChatClient does).", nameof(kernel));
-
-        // Several calls in one response run side by side; every failure is already a result the model reads (the
-        // filters see to it), so the loop never gives up on its own: the round limit ends it.
-        _functionCalling.AllowConcurrentInvocation = true;
-        _functionCalling.IncludeDetailedErrors = true;
-        _functionCalling.MaximumConsecutiveErrorsPerRequest = int.MaxValue;
-        _functionCalling.MaximumIterationsPerRequest = options.MaxRounds;
+        _client = chatClient;
+        _functionCalling = FunctionCallingOf(chatClient, options.MaxRounds, nameof(chatClient));
 
         _executionSettings = options.ExecutionSettings?.Clone() ?? new PromptExecutionSettings();
         _executionSettings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: true);

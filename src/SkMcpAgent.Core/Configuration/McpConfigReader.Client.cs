@@ -11,7 +11,7 @@ internal sealed partial class McpConfigReader
 
     private McpServerConfig WithClientSettings(McpServerConfig config, JsonElement entry, string path, IReadOnlyList<string>? sharedRoots)
     {
-        var context = new EntryContext(config.Name, path, entry);
+        var context = new EntryContext(config.Name, path, entry, config.Disabled);
         return config with { Roots = ReadRoots(context) ?? sharedRoots, OAuth = ReadOAuth(context) };
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class McpConfigReader
             throw Fail(path, $"server '{context.Name}': \"oauth\" must be an object (clientId, clientSecret, clientMetadataUrl, scopes) or false.");
         }
 
-        var oauth = new EntryContext(context.Name, path, value);
+        var oauth = context with { Path = path, Entry = value };
         var metadataUrl = GetString(oauth, "clientMetadataUrl", expand: true);
         if (metadataUrl is not null && !(Uri.TryCreate(metadataUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.AbsolutePath.Length > 1))
         {

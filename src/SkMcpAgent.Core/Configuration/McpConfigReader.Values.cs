@@ -103,6 +103,13 @@ internal sealed partial class McpConfigReader
             return text;
         }
 
+        if (context.Disabled)
+        {
+            // A disabled server is never started: nobody is asked for its inputs, and a value that does not resolve
+            // stays as written (shown by /servers and mcp list) instead of failing the whole list.
+            return VariableExpander.Expand(text, LookupWithoutAsking, out _) ?? text;
+        }
+
         return VariableExpander.Expand(text, Lookup, out var missing)
             ?? throw Fail(path, MissingMessage(context.Name, missing!));
     }

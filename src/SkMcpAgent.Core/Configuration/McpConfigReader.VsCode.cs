@@ -60,6 +60,25 @@ internal sealed partial class McpConfigReader
         };
     }
 
+    /// <summary>As <see cref="Lookup"/>, but an input comes only from its variable or its default: never asked.</summary>
+    private string? LookupWithoutAsking(string name)
+    {
+        if (!name.StartsWith("input:", StringComparison.Ordinal))
+        {
+            return Lookup(name);
+        }
+
+        var id = name["input:".Length..];
+        if (_inputValues.GetValueOrDefault(id) is { } known)
+        {
+            return known;
+        }
+
+        return variables.GetValueOrDefault(McpInput.VariableNameOf(id)) is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : _inputs.GetValueOrDefault(id)?.Default;
+    }
+
     /// <summary>An input's value, asked at most once per read however many servers use it.</summary>
     private string? InputValue(string id)
     {
@@ -103,6 +122,11 @@ internal sealed partial class McpConfigReader
         }
 
         var file = Path.GetFullPath(envFile, _baseDirectory);
+        if (context.Disabled && !File.Exists(file))
+        {
+            return env;
+        }
+
         if (!File.Exists(file))
         {
             throw Fail(context.Path + "/envFile", $"server '{context.Name}': envFile {file} does not exist.");

@@ -64,12 +64,13 @@ internal sealed partial class McpConfigReader(
 
         var context = new EntryContext(name, path, entry);
         WarnAboutUnknownKeys(context);
+        context = context with { Disabled = GetBool(context, "disabled") ?? false };
         var transport = ReadTransport(context);
         var common = new McpServerConfig
         {
             Name = name,
             Transport = transport,
-            Disabled = GetBool(context, "disabled") ?? false,
+            Disabled = context.Disabled,
             StartupTimeout = GetSeconds(context, "timeout"),
             ToolTimeout = GetSeconds(context, "toolTimeout"),
             // Gemini CLI spells them includeTools / excludeTools.
@@ -140,5 +141,6 @@ internal sealed partial class McpConfigReader(
         return new AgentConfigurationException($"{filePath}:{line}:{column}: {message}");
     }
 
-    private sealed record EntryContext(string Name, string Path, JsonElement Entry);
+    /// <summary>One entry being read; <paramref name="Disabled"/>: the server is never started, so its values need not resolve.</summary>
+    private sealed record EntryContext(string Name, string Path, JsonElement Entry, bool Disabled = false);
 }

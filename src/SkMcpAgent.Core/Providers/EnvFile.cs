@@ -14,8 +14,9 @@ public static partial class EnvFile
     /// loads ".env" from <paramref name="currentDirectory"/> when there is one. Variables already in the process
     /// environment win over the file's.
     /// </summary>
+    /// <param name="givenWith">Where the user named the file, for the message when it does not exist.</param>
     /// <exception cref="AgentConfigurationException">The named file does not exist or cannot be read.</exception>
-    public static EnvFileResult Load(string? path, string currentDirectory)
+    public static EnvFileResult Load(string? path, string currentDirectory, string givenWith = "--env-file")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currentDirectory);
 
@@ -30,7 +31,7 @@ public static partial class EnvFile
             file = Path.GetFullPath(path, currentDirectory);
             if (!File.Exists(file))
             {
-                throw new AgentConfigurationException($"Env file not found: {file} (given with --env-file).");
+                throw new AgentConfigurationException($"Env file not found: {file} (given with {givenWith}).");
             }
         }
 

@@ -19,17 +19,20 @@ namespace SkMcpAgent.Core.Sessions;
 /// the kernel (chat client, one plugin per MCP server), the servers (started in the background) and the agent.
 /// The console and the tests build sessions here alike.
 /// </summary>
-public sealed class AgentRuntime : IAsyncDisposable
+public sealed partial class AgentRuntime : IAsyncDisposable
 {
     public const string DefaultSystemPrompt =
         "You are a helpful assistant in a terminal. You can call tools from MCP servers; use them when they help answer, " +
         "and answer from their results. Be concise.";
 
-    private AgentRuntime(McpServerHub hub, Kernel kernel, ApprovalPolicy approval)
+    private readonly AgentRuntimeOptions _options;
+
+    private AgentRuntime(McpServerHub hub, Kernel kernel, ApprovalPolicy approval, AgentRuntimeOptions options)
     {
         Hub = hub;
         Kernel = kernel;
         Approval = approval;
+        _options = options;
     }
 
     public McpServerHub Hub { get; }
@@ -40,13 +43,16 @@ public sealed class AgentRuntime : IAsyncDisposable
     public ApprovalPolicy Approval { get; }
 
     /// <summary>The agent; null when no provider is configured (only server commands then).</summary>
-    public ChatAgent? Agent { get; private init; }
+    public ChatAgent? Agent { get; private set; }
 
     /// <summary>The provider settings read from the env file, if any.</summary>
-    public ProviderSettings? Provider { get; private init; }
+    public ProviderSettings? Provider { get; private set; }
 
     /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
-    public string? MissingProviderHint { get; private init; }
+    public string? MissingProviderHint { get; private set; }
+
+    /// <summary>The env file the variables were read from (full path); null when none was read.</summary>
+    public string? EnvFilePath { get; private set; }
 
     /// <summary>
     /// Builds the session and starts its servers. Throws <see cref="AgentConfigurationException"/> for a bad env
@@ -100,20 +106,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         {
             // Servers that ask for sampling use the same model (its retries and error messages, not its tools).
             hubOptions.SamplingClient = client;
-            var agentOptions = new ChatAgentOptions
-            {
-                SystemPrompt = options.SystemPrompt ?? settings?.SystemPrompt ?? DefaultSystemPrompt,
-                Approval = approval,
-                FunctionTimeout = options.FunctionTimeout,
-                MaxFunctionsPerRequest = settings is null ? null : ProviderLimits.MaxFunctionsPerRequest(settings),
-                ProviderName = settings?.DisplayName,
-            };
-            if (options.MaxRounds is int rounds)
-            {
-                agentOptions.MaxRounds = rounds;
-            }
-
-            agent = new ChatAgent(kernel, agentOptions, options.Events, options.LoggerFactory);
+            agent = CreateAgent(kernel, client, options, settings, approval);
         }
         else
         {
@@ -122,7 +115,7 @@ public sealed class AgentRuntime : IAsyncDisposable
             kernel.FunctionInvocationFilters.AddCallFilters(options.FunctionTimeout);
         }
 
-        return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
+        return new AgentRuntime(hub, kernel, approval, options) { Agent = agent, Provider = settings, MissingProviderHint = hint, EnvFilePath = env.FilePath };
     }
 
     /// <summary>The kernel function the model knows as <paramref name="qualifiedName"/> (<c>server_tool</c>), if any.</summary>
@@ -149,6 +142,25 @@ public sealed class AgentRuntime : IAsyncDisposable
     {
         await Hub.DisposeAsync().ConfigureAwait(false);
         Approval.Dispose();
+        _switchedClient?.Dispose();
+    }
+
+    private static ChatAgent CreateAgent(Kernel kernel, IChatClient client, AgentRuntimeOptions options, ProviderSettings? settings, ApprovalPolicy approval)
+    {
+        var agentOptions = new ChatAgentOptions
+        {
+            SystemPrompt = options.SystemPrompt ?? settings?.SystemPrompt ?? DefaultSystemPrompt,
+            Approval = approval,
+            FunctionTimeout = options.FunctionTimeout,
+            MaxFunctionsPerRequest = settings is null ? null : ProviderLimits.MaxFunctionsPerRequest(settings),
+            ProviderName = settings?.DisplayName,
+        };
+        if (options.MaxRounds is int rounds)
+        {
+            agentOptions.MaxRounds = rounds;
+        }
+
+        return new ChatAgent(kernel, client, agentOptions, options.Events, options.LoggerFactory);
     }
 
     /// <summary>The variables with <paramref name="model"/> as every provider's model variable (the one in use reads it).</summary>

@@ -44,12 +44,14 @@ public sealed class AgentCommandLine
     private readonly Argument<string?> _toolsServer = new("server") { Description = "Only this server.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Argument<string> _callFunction = new("function") { Description = "The function, as the model sees it: <server>_<tool>." };
     private readonly Option<string?> _callArgs = new("--args", "-a") { Description = "The arguments as a JSON object, e.g. '{\"path\":\"/\"}'.", HelpName = "json" };
+    private readonly Argument<string> _completionShell = new Argument<string>("shell") { Description = "bash or zsh." }.AcceptOnlyFromAmong([.. CompletionScript.Shells]);
 
     private readonly RootCommand _root;
     private readonly Command _tools;
     private readonly Command _call;
     private readonly Command _mcp;
     private readonly Command _mcpList;
+    private readonly Command _completion;
 
     public AgentCommandLine()
     {
@@ -71,6 +73,9 @@ public sealed class AgentCommandLine
         _root.Subcommands.Add(_tools);
         _root.Subcommands.Add(_call);
         _root.Subcommands.Add(_mcp);
+        _completion = new Command("completion", "Print a shell completion script to source: source <(SkMcpAgent completion bash), or zsh.");
+        _completion.Arguments.Add(_completionShell);
+        _root.Subcommands.Add(_completion);
 
         // Custom parsers: System.CommandLine's own message for a non-number names the CLR type (System.Nullable`1[...]).
         _maxRounds.CustomParser = static result =>
@@ -99,7 +104,7 @@ public sealed class AgentCommandLine
         };
 
         // Dispatch is ours; the actions exist only so System.CommandLine accepts each command on its own.
-        foreach (var command in new[] { _root, _tools, _call, _mcpList })
+        foreach (var command in new[] { _root, _tools, _call, _mcpList, _completion })
         {
             command.SetAction(static _ => ExitCodes.Success);
         }
@@ -143,6 +148,11 @@ public sealed class AgentCommandLine
         if (result.CommandResult.Command == _mcpList)
         {
             return new McpListCommand(options);
+        }
+
+        if (result.CommandResult.Command == _completion)
+        {
+            return new CompletionCommand(options, result.GetValue(_completionShell)!);
         }
 
         if (result.CommandResult.Command == _call)

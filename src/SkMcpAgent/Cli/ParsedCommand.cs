@@ -20,3 +20,6 @@ public sealed record InvalidCommand(AgentOptions Options, string Message) : Pars
 
 /// <summary><c>mcp list</c>: the server-list files looked for, the one read, and its servers.</summary>
 public sealed record McpListCommand(AgentOptions Options) : ParsedCommand(Options);
+
+/// <summary><c>completion bash|zsh</c>: print the shell completion script.</summary>
+public sealed record CompletionCommand(AgentOptions Options, string Shell) : ParsedCommand(Options);

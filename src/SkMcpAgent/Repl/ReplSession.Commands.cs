@@ -16,6 +16,7 @@ public sealed partial class ReplSession
         ("/servers", "each server's state, transport and function count"),
         ("/mcp", "the same as /servers (the name other MCP clients use)"),
         ("/model [name]", "show the model, or use another one of the same provider (the conversation is kept)"),
+        ("/env [file]", "show the env file and provider, or switch provider by env file (the conversation is kept)"),
         ("/reconnect [server]", "restart one server, or all"),
         ("/resources [server]", "resources and resource templates the servers offer; /resources <server> <uri> reads one"),
         ("/prompts", "prompts the servers offer"),
@@ -70,6 +71,9 @@ public sealed partial class ReplSession
                     break;
                 case "model":
                     SetModel(command.FirstArgument);
+                    break;
+                case "env":
+                    SwitchEnv(command.FirstArgument);
                     break;
                 case "reconnect":
                     await ReconnectAsync(command.FirstArgument, cancellationToken);

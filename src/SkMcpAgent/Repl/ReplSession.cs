@@ -207,10 +207,7 @@ public sealed partial class ReplSession
     private void WriteBanner()
     {
         var version = typeof(ReplSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
-        var model = _session.Agent is null
-            ? "[yellow]no model[/]"
-            : $"{Markup.Escape(_session.ProviderName ?? "?")} [bold]{Markup.Escape(_session.Model ?? "?")}[/]";
-        _terminal.WriteOutMarkupLine($"[bold]SkMcpAgent[/] {Markup.Escape(version ?? string.Empty)} · {model}");
+        _terminal.WriteOutMarkupLine($"[bold]SkMcpAgent[/] {Markup.Escape(version ?? string.Empty)} · {DescribeProvider()}");
         if (_session.MissingProviderHint is { } hint)
         {
             _terminal.WriteOutMarkupLine($"[yellow]{Markup.Escape(hint)}[/]");

@@ -61,6 +61,15 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>Why there is no agent: one line naming the variable and the file.</summary>
     public string? MissingProviderHint => _runtime.MissingProviderHint;
 
+    /// <summary>The env file the provider was read from (full path); null when none was read.</summary>
+    public string? EnvFilePath => _runtime.EnvFilePath;
+
+    /// <summary>
+    /// Switches to the provider <paramref name="envFile"/> describes, keeping the conversation and the servers; on
+    /// any error (an <see cref="AgentConfigurationException"/> naming the file and variable) nothing changes.
+    /// </summary>
+    public void SwitchProvider(string envFile) => _runtime.SwitchProvider(envFile);
+
     /// <summary>The server list loaded, or null when none was found.</summary>
     public string? ConfigPath { get; }
 

@@ -127,6 +127,71 @@ public sealed class VsCodeConfigTests : IDisposable
         Assert.Contains("variable ${env:HOME} is not set (set HOME", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_DisabledServer_NeitherAsksForNorRequiresItsInputs()
+    {
+        File.WriteAllText(ConfigPath, """
+            {
+                "inputs": [
+                    { "type": "promptString", "id": "shared", "description": "Shared" },
+                    { "type": "promptString", "id": "only-off", "description": "Only the disabled server", "password": true }
+                ],
+                "servers": {
+                    "on":  { "command": "run-on", "args": ["${input:shared}"] },
+                    "off": { "type": "http", "url": "https://example.com/mcp", "disabled": true,
+                             "headers": { "Authorization": "Bearer ${input:only-off}", "X-Shared": "${input:shared}" } },
+                    "off-stdio": { "command": "${input:only-off}", "envFile": "missing.env", "disabled": true }
+                }
+            }
+            """);
+        var asker = new RecordingInputs { Answer = "typed" };
+
+        var servers = McpConfigLoader.Load(ConfigPath, Variables(), new McpConfigReadOptions { Inputs = asker });
+
+        Assert.Equal(["shared"], asker.Asked.Select(static i => i.Id));
+        Assert.Equal(["typed"], servers.Single(s => s.Name == "on").Args);
+        var off = servers.Single(s => s.Name == "off");
+        Assert.True(off.Disabled);
+        // What never resolves stays as written; what the enabled server was given is reused.
+        Assert.Equal("Bearer ${input:only-off}", off.Headers["Authorization"]);
+        Assert.Equal("typed", off.Headers["X-Shared"]);
+    }
+
+    [Fact]
+    public void Load_DisabledServerInput_IsNotRequired_WhenNobodyCanBeAsked()
+    {
+        File.WriteAllText(ConfigPath, """
+            {
+                "inputs": [ { "type": "promptString", "id": "api-key", "password": true } ],
+                "servers": {
+                    "local": { "command": "run-local" },
+                    "remote": { "type": "http", "url": "https://example.com/mcp", "headers": { "Authorization": "Bearer ${input:api-key}" }, "disabled": true }
+                }
+            }
+            """);
+
+        var servers = McpConfigLoader.Load(ConfigPath, Variables());
+
+        Assert.Equal(["local", "remote"], servers.Select(static s => s.Name));
+    }
+
+    [Fact]
+    public void Load_EnabledServerInput_IsStillRequired_WhenADisabledOneSharesIt()
+    {
+        File.WriteAllText(ConfigPath, """
+            {
+                "servers": {
+                    "on":  { "command": "run-on", "env": { "KEY": "${input:api-key}" } },
+                    "off": { "command": "run-off", "env": { "KEY": "${input:api-key}" }, "disabled": true }
+                }
+            }
+            """);
+
+        var error = Assert.Throws<AgentConfigurationException>(() => McpConfigLoader.Load(ConfigPath, Variables()));
+
+        Assert.Contains("server 'on': input 'api-key' (it is not declared in \"inputs\") has no value", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_workspace, recursive: true);
 
     private static Dictionary<string, string?> Variables(params (string Name, string Value)[] values) =>
