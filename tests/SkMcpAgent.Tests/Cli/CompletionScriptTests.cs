@@ -51,11 +51,8 @@ public sealed class CompletionScriptTests : IDisposable
         Assert.StartsWith("#compdef SkMcpAgent\n", recording.Output, StringComparison.Ordinal);
         Assert.Contains("bashcompinit", recording.Output, StringComparison.Ordinal);
         Assert.EndsWith("complete -F _skmcpagent SkMcpAgent\n", recording.Output, StringComparison.Ordinal);
-        if (!OnPath("zsh"))
-        {
-            // xunit 2 cannot mark a test skipped at run time; without zsh only the script's shape is checked.
-            return;
-        }
+        // .ci/run installs zsh; a developer without it is told how to get it rather than getting a test that checks less.
+        Assert.True(OnPath("zsh"), "This test runs the zsh script in a real zsh: install it (apt-get install zsh).");
 
         // Outside a completion widget zsh's compgen does not filter by the word (zsh's own matching does it on Tab),
         // so only empty words are completed here; what matters is that the words are read from the right positions.
