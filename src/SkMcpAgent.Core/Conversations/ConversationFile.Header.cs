@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using SkMcpAgent.Core.Agents;
+
+namespace SkMcpAgent.Core.Conversations;
+
+public static partial class ConversationFile
+{
+    /// <summary>The most of a file read for its header; the header is written first and is far smaller.</summary>
+    private const int HeaderLimit = 64 * 1024;
+
+    /// <summary>
+    /// Reads a history file's header (the fields before <c>"messages"</c>) without reading its messages; a file that
+    /// fits in the first 64 KiB is checked whole. A file that is not a history entry of this agent (not JSON, cut
+    /// short, another format, no or a malformed id) is a <see cref="ConversationFileException"/> saying why.
+    /// </summary>
+    public static ConversationInfo ReadInfo(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        byte[] buffer;
+        int length;
+        bool whole;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            buffer = new byte[HeaderLimit];
+            length = stream.ReadAtLeast(buffer, HeaderLimit, throwOnEndOfStream: false);
+            whole = length < HeaderLimit || stream.ReadByte() < 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConversationFileException($"cannot be read ({ex.Message})", ex);
+        }
+
+        try
+        {
+            return ParseHeader(buffer.AsSpan(0, length), whole, path);
+        }
+        catch (JsonException ex)
+        {
+            throw new ConversationFileException("is not valid JSON", ex);
+        }
+    }
+
+    private static ConversationInfo ParseHeader(ReadOnlySpan<byte> bytes, bool whole, string path)
+    {
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: whole, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new ConversationFileException("is not a JSON object");
+        }
+
+        var header = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                throw new ConversationFileException(whole ? "is cut short" : "has no \"messages\" in its first 64 KiB");
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                throw new ConversationFileException("has no \"messages\"");
+            }
+
+            var name = reader.GetString()!;
+            if (!reader.Read())
+            {
+                throw new ConversationFileException("is cut short");
+            }
+
+            if (name == "messages")
+            {
+                // A small file is checked to its end: a truncated one is reported here, not when it is resumed.
+                if (reader.TokenType != JsonTokenType.StartArray || (whole && !reader.TrySkip()))
+                {
+                    throw new ConversationFileException("has a damaged \"messages\" array");
+                }
+
+                return ToInfo(header, path);
+            }
+
+            header[name] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => reader.TryGetInt32(out var number) ? number : null,
+                _ => reader.TrySkip() ? null : throw new ConversationFileException("is cut short"),
+            };
+        }
+    }
+
+    private static ConversationInfo ToInfo(Dictionary<string, object?> header, string path)
+    {
+        if (header.GetValueOrDefault("format") as string != Format)
+        {
+            throw new ConversationFileException($"is not a saved conversation (expected \"format\": \"{Format}\")");
+        }
+
+        if (header.GetValueOrDefault("version") as int? != Version)
+        {
+            throw new ConversationFileException($"has an unsupported version (this agent reads version {Version})");
+        }
+
+        // The id names the file the conversation is saved to when it continues: only a GUID can be trusted with that.
+        if (header.GetValueOrDefault("id") is not string id || !Guid.TryParseExact(id, "D", out _))
+        {
+            throw new ConversationFileException("has no conversation id (a file saved with /save, not by the history)");
+        }
+
+        if (header.GetValueOrDefault("folder") is not string folder || folder.Length == 0 ||
+            !TryGetTime(header, "createdAt", out var created) || !TryGetTime(header, "savedAt", out var saved))
+        {
+            throw new ConversationFileException("lacks its folder, createdAt or savedAt");
+        }
+
+        return new ConversationInfo(
+            id.ToLowerInvariant(),
+            folder,
+            created,
+            saved,
+            header.GetValueOrDefault("title") as string ?? string.Empty,
+            header.GetValueOrDefault("turns") as int? ?? 0,
+            header.GetValueOrDefault("provider") as string,
+            header.GetValueOrDefault("model") as string,
+            path);
+    }
+
+    private static bool TryGetTime(Dictionary<string, object?> header, string name, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(header.GetValueOrDefault(name) as string, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time);
+}
