@@ -53,28 +53,26 @@ public static partial class ConversationFile
         var header = new Dictionary<string, object?>(StringComparer.Ordinal);
         while (true)
         {
-            if (!reader.Read())
-            {
-                throw new ConversationFileException(whole ? "is cut short" : "has no \"messages\" in its first 64 KiB");
-            }
-
+            // Within the bytes read, a damaged file throws a JsonException; running out of them means a header too long.
+            Advance(ref reader);
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                throw new ConversationFileException("has no \"messages\"");
+                throw new ConversationFileException("has no \"messages\" array");
             }
 
             var name = reader.GetString()!;
-            if (!reader.Read())
-            {
-                throw new ConversationFileException("is cut short");
-            }
-
+            Advance(ref reader);
             if (name == "messages")
             {
-                // A small file is checked to its end: a truncated one is reported here, not when it is resumed.
-                if (reader.TokenType != JsonTokenType.StartArray || (whole && !reader.TrySkip()))
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    throw new ConversationFileException("has a damaged \"messages\" array");
+                    throw new ConversationFileException("has no \"messages\" array");
+                }
+
+                // A small file is checked to its end: a truncated one is reported by the listing, not when it is resumed.
+                if (whole)
+                {
+                    reader.Skip();
                 }
 
                 return ToInfo(header, path);
@@ -84,10 +82,20 @@ public static partial class ConversationFile
             {
                 JsonTokenType.String => reader.GetString(),
                 JsonTokenType.Number => reader.TryGetInt32(out var number) ? number : null,
-                _ => reader.TrySkip() ? null : throw new ConversationFileException("is cut short"),
+                _ => reader.TrySkip() ? null : throw HeaderTooLong(),
             };
         }
     }
+
+    private static void Advance(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw HeaderTooLong();
+        }
+    }
+
+    private static ConversationFileException HeaderTooLong() => new($"has no \"messages\" in its first {HeaderLimit / 1024} KiB");
 
     private static ConversationInfo ToInfo(Dictionary<string, object?> header, string path)
     {
