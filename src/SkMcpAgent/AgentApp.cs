@@ -67,9 +67,9 @@ public static class AgentApp
     {
         var host = terminal.Host;
         var question = options.Question;
-        if (ResumeListMode.CannotPick(options, host.IsInputRedirected))
+        if (question is not null || (!options.Interactive && host.IsInputRedirected))
         {
-            return ResumeListMode.Run(options, terminal, setup);
+            ResumeListMode.RefuseWhatCannotResume(options, terminal, setup);
         }
 
         if (!options.Interactive && host.IsInputRedirected)

@@ -6,22 +6,27 @@ using SkMcpAgent.Session;
 namespace SkMcpAgent.Modes;
 
 /// <summary>
-/// <c>--resume</c> without an id where nobody can pick (single-shot, or stdin not a terminal): the list, so the user
-/// sees the ids, then a usage error (exit 2) saying how to name one.
+/// What a single-shot run cannot resume, refused before stdin is read or any server starts (exit 2): <c>--resume</c>
+/// without an id, where nobody can pick (the list is printed so the user sees the ids), and <c>--continue</c> or
+/// <c>--resume ID</c> that name no saved conversation.
 /// </summary>
 public static class ResumeListMode
 {
-    /// <summary>True when <paramref name="options"/> ask to pick a conversation but the run cannot ask.</summary>
-    public static bool CannotPick(AgentOptions options, bool inputRedirected)
+    public static void RefuseWhatCannotResume(AgentOptions options, Terminal terminal, SessionSetup setup)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options is { Resume: true, ResumeId: null } && (options.Question is not null || (!options.Interactive && inputRedirected));
-    }
-
-    public static int Run(AgentOptions options, Terminal terminal, SessionSetup setup)
-    {
         ArgumentNullException.ThrowIfNull(terminal);
         var conversations = SavedConversations.Create(options, terminal, setup);
+        if (conversations.FindRequested() is { Problem: { } problem })
+        {
+            throw new AgentConfigurationException(problem);
+        }
+
+        if (!conversations.PickFromList)
+        {
+            return;
+        }
+
         var list = conversations.List();
         if (list.Count == 0)
         {

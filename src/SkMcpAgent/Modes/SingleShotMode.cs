@@ -55,6 +55,7 @@ public static class SingleShotMode
         if (conversation.Resumed is { } resumed)
         {
             await ResumeAsync(conversation.Saved, agent, resumed, cancellationToken);
+            terminal.Diagnostic(ConversationList.Resumed(resumed, conversation.Saved.Store!.Time.GetUtcNow()));
         }
 
         if (session.Approval.Mode == ApprovalMode.Ask)
