@@ -122,6 +122,26 @@ public sealed class ResumeTests : IAsyncLifetime
         Assert.False(Directory.Exists(HistoryFolder));
     }
 
+    [Fact]
+    public async Task Continue_WithAnotherProvider_SendsTheEarlierFunctionCallAndItsResult()
+    {
+        _workspace.WriteConfig(includeWeather: false);
+        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
+        await RunOkAsync("What OS is this?");
+        var openAiCall = _workspace.Llm.Requests[^1].ToolResults()[0];
+        var anthropicEnv = _workspace.WriteProviderEnv("anthropic", ".env.anthropic");
+        _workspace.Llm.Responder = static _ => FakeLlmReply.Text("Still Linux.");
+
+        var output = await RunOkAsync("--env-file", anthropicEnv, "--continue", "Still?");
+
+        Assert.Equal("Still Linux.\n", output);
+        var request = _workspace.Llm.Requests[^1];
+        Assert.Equal(FakeLlmProtocol.Anthropic, request.Protocol);
+        var result = Assert.Single(request.ToolResults());
+        Assert.Equal(openAiCall, result);
+        Assert.Equal("Still?", request.LastUserText());
+    }
+
     private async Task<string> RunOkAsync(params string[] args)
     {
         var (exitCode, agent) = await _workspace.RunAsync(args);
