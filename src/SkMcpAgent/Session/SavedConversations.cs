@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Spectre.Console;
 using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
@@ -15,6 +16,10 @@ namespace SkMcpAgent.Session;
 public sealed class SavedConversations
 {
     public const string NoSaveVariable = "SKMCPAGENT_NO_SAVE";
+
+    // Each skipped file is reported once per process, however often the run lists (a check before single-shot, then
+    // its lookup; every /resume in the REPL).
+    private static readonly ConcurrentDictionary<string, bool> s_reported = new(StringComparer.Ordinal);
 
     private readonly Terminal? _terminal;
     private bool _saveFailed;
@@ -101,7 +106,7 @@ public sealed class SavedConversations
         }
 
         var listing = Store.List(WorkingFolder);
-        foreach (var skipped in listing.Skipped)
+        foreach (var skipped in listing.Skipped.Where(skipped => s_reported.TryAdd(Path.Combine(Store.Folder, skipped), true)))
         {
             _terminal?.Diagnostic($"[yellow]![/] skipped a file in {Markup.Escape(Store.Folder)}: {Markup.Escape(skipped)}");
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using SkMcpAgent.Core.Conversations;
 using SkMcpAgent.Tests.Support;
@@ -93,6 +94,40 @@ public sealed class ReplResumeTests : IDisposable
         Assert.Contains("error: There is no conversation number 9 in the list.", _harness.Error, StringComparison.Ordinal);
         Assert.Contains("error: 'zz' is not a conversation id", _harness.Error, StringComparison.Ordinal);
         Assert.Matches(@"Conversation [0-9a-f]{8} is the current one\.", _harness.Output);
+    }
+
+    [Fact]
+    public async Task Resume_WarnsOnceAboutAFileThatIsNotAConversation_AndListsTheOthers()
+    {
+        Assert.Equal(0, await _harness.RunAsync("good one\n"));
+        await File.WriteAllTextAsync(Path.Combine(_harness.HistoryFolder!, "broken.json"), "{ not json");
+
+        Assert.Equal(0, await _harness.RunAsync("/resume\n/resume\n"));
+
+        var warning = $"! skipped a file in {_harness.HistoryFolder}: broken.json is not valid JSON";
+        Assert.Equal(1, Regex.Count(_harness.Error, Regex.Escape(warning)));
+        Assert.Equal(2, Regex.Count(_harness.Output, @"  1  [0-9a-f]{8}  just now +1 turn  good one\n"));
+    }
+
+    [Fact]
+    public async Task SaveFailure_IsOneWarning_AndTheConversationGoesOn()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "skmcpagent-blocker-" + Guid.NewGuid().ToString("N")[..8]);
+        await File.WriteAllTextAsync(blocker, "a file where the history folder's parent should be");
+        try
+        {
+            using var harness = new ReplHarness(withDiskServer: false) { HistoryFolder = Path.Combine(blocker, "conversations") };
+
+            Assert.Equal(0, await harness.RunAsync("one\ntwo\n"));
+
+            Assert.Equal(2, harness.Model.Requests.Count);
+            Assert.Equal(1, Regex.Count(harness.Error, Regex.Escape("! the conversation could not be saved (")));
+            Assert.Contains("it goes on unsaved (--no-save or SKMCPAGENT_NO_SAVE=1 turns saving off).", harness.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
     }
 
     [Fact]
