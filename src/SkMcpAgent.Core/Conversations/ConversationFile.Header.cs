@@ -6,26 +6,36 @@ namespace SkMcpAgent.Core.Conversations;
 
 public static partial class ConversationFile
 {
-    /// <summary>The most of a file read for its header; the header is written first and is far smaller.</summary>
+    /// <summary>What is read of a file first: a header (id, folder, times, a title of at most 120 characters) fits.</summary>
+    private const int HeaderGuess = 4 * 1024;
+
+    /// <summary>The most of a file read for its header, for a header with a long working folder path.</summary>
     private const int HeaderLimit = 64 * 1024;
 
     /// <summary>
-    /// Reads a history file's header (the fields before <c>"messages"</c>) without reading its messages; a file that
-    /// fits in the first 64 KiB is checked whole. A file that is not a history entry of this agent (not JSON, cut
-    /// short, another format, no or a malformed id) is a <see cref="ConversationFileException"/> saying why.
+    /// Reads a history file's header (the fields before <c>"messages"</c>) without reading its messages: the first
+    /// 4 KiB, else up to 64 KiB; a file that small is checked whole. A file that is not a history entry of this agent
+    /// (not JSON, cut short, another format, no or a malformed id) is a <see cref="ConversationFileException"/> saying why.
     /// </summary>
     public static ConversationInfo ReadInfo(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return ReadInfo(path, HeaderGuess) ?? ReadInfo(path, HeaderLimit)
+            ?? throw new ConversationFileException($"has no \"messages\" in its first {HeaderLimit / 1024} KiB");
+    }
+
+    /// <summary>The header from the first <paramref name="limit"/> bytes; null when it goes on past them.</summary>
+    private static ConversationInfo? ReadInfo(string path, int limit)
+    {
         byte[] buffer;
         int length;
         bool whole;
         try
         {
             using var stream = File.OpenRead(path);
-            buffer = new byte[HeaderLimit];
-            length = stream.ReadAtLeast(buffer, HeaderLimit, throwOnEndOfStream: false);
-            whole = length < HeaderLimit || stream.ReadByte() < 0;
+            buffer = new byte[limit];
+            length = stream.ReadAtLeast(buffer, limit, throwOnEndOfStream: false);
+            whole = length < limit || stream.ReadByte() < 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +52,7 @@ public static partial class ConversationFile
         }
     }
 
-    private static ConversationInfo ParseHeader(ReadOnlySpan<byte> bytes, bool whole, string path)
+    private static ConversationInfo? ParseHeader(ReadOnlySpan<byte> bytes, bool whole, string path)
     {
         var reader = new Utf8JsonReader(bytes, isFinalBlock: whole, state: default);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -53,15 +63,23 @@ public static partial class ConversationFile
         var header = new Dictionary<string, object?>(StringComparer.Ordinal);
         while (true)
         {
-            // Within the bytes read, a damaged file throws a JsonException; running out of them means a header too long.
-            Advance(ref reader);
+            // Within the bytes read, a damaged file throws a JsonException; running out of them means reading more.
+            if (!reader.Read())
+            {
+                return null;
+            }
+
             if (reader.TokenType == JsonTokenType.EndObject)
             {
                 throw new ConversationFileException("has no \"messages\" array");
             }
 
             var name = reader.GetString()!;
-            Advance(ref reader);
+            if (!reader.Read())
+            {
+                return null;
+            }
+
             if (name == "messages")
             {
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -78,24 +96,20 @@ public static partial class ConversationFile
                 return ToInfo(header, path);
             }
 
-            header[name] = reader.TokenType switch
+            if (reader.TokenType == JsonTokenType.String)
             {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number => reader.TryGetInt32(out var number) ? number : null,
-                _ => reader.TrySkip() ? null : throw HeaderTooLong(),
-            };
+                header[name] = reader.GetString();
+            }
+            else if (reader.TokenType == JsonTokenType.Number)
+            {
+                header[name] = reader.TryGetInt32(out var number) ? number : null;
+            }
+            else if (!reader.TrySkip())
+            {
+                return null;
+            }
         }
     }
-
-    private static void Advance(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw HeaderTooLong();
-        }
-    }
-
-    private static ConversationFileException HeaderTooLong() => new($"has no \"messages\" in its first {HeaderLimit / 1024} KiB");
 
     private static ConversationInfo ToInfo(Dictionary<string, object?> header, string path)
     {

@@ -81,10 +81,15 @@ public sealed class ConversationStoreTests : IDisposable
         _fixture.WriteFile("future.json", text.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal));
         _fixture.WriteFile("empty.json", string.Empty);
         _fixture.WriteFile("notes.txt", "not even a .json file");
+        // A header longer than the first read (4 KiB) is read further.
+        var longTitle = new string('t', 6_000);
+        var otherId = Guid.NewGuid().ToString("D");
+        _fixture.WriteFile(otherId + ".json", text.Replace(good.Id, otherId, StringComparison.Ordinal).Replace("\"keep me\",", $"\"{longTitle}\",", StringComparison.Ordinal));
 
         var listing = _fixture.Store.List(_fixture.ProjectA);
 
-        Assert.Equal(good.Id, Assert.Single(listing.Conversations).Id);
+        Assert.Equal([good.Id, otherId], listing.Conversations.Select(static c => c.Id).Order(StringComparer.Ordinal).OrderBy(id => id != good.Id));
+        Assert.Equal(longTitle, listing.Conversations.Single(c => c.Id == otherId).Title);
         Assert.Equal(
             [
                 "array.json is not a JSON object",
