@@ -70,6 +70,11 @@ public static class AgentApp
     {
         var host = terminal.Host;
         var question = options.Question;
+        if (question is not null || (!options.Interactive && host.IsInputRedirected))
+        {
+            ResumeListMode.RefuseWhatCannotResume(options, terminal, setup);
+        }
+
         if (!options.Interactive && host.IsInputRedirected)
         {
             // Piped text is the question, or the context of the question given as an argument.
@@ -95,7 +100,7 @@ public static class AgentApp
         ILineReader reader = setup.Keys is not null || host.SupportsLineEditing
             ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile, setup.Keys, ownsTerminal: setup.Keys is null)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);
-        return await new ReplSession(session, reader).RunAsync(cancellation.Token);
+        return await new ReplSession(session, reader) { Conversations = SavedConversations.Create(options, terminal, setup) }.RunAsync(cancellation.Token);
     }
 
     private static int Fail(Terminal terminal, AgentOptions options, ErrorReport report)

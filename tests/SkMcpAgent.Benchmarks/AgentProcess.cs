@@ -40,6 +40,9 @@ internal static class AgentProcess
         }
 
         info.Environment["TERM"] = "dumb";
+
+        // The agent saves each conversation (a real cost, so kept on) under XDG_DATA_HOME: a temp folder, not the user's.
+        info.Environment["XDG_DATA_HOME"] = Path.Combine(Path.GetTempPath(), "skmcpagent-bench-data");
         return info;
     }
 

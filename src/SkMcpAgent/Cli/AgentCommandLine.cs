@@ -41,6 +41,9 @@ public sealed class AgentCommandLine
     private readonly Option<bool> _noColor = new("--no-color") { Description = "No colours or cursor control (also NO_COLOR=1, or when output is redirected).", Recursive = true };
     private readonly Option<string[]> _roots = new("--root") { Description = "Declare this folder to every server as a root (repeatable); without roots, servers use their own configuration.", HelpName = "path", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _interactive = new("--interactive", "-i") { Description = "Start the REPL even when stdin is not a terminal (reads plain lines)." };
+    private readonly Option<bool> _continue = new("--continue") { Description = "Continue the most recent conversation of this folder (single-shot or REPL)." };
+    private readonly Option<string?> _resume = new("--resume", "-r") { Description = "Continue the conversation with this id (a unique prefix is enough); without an id, list the recent ones to pick from.", HelpName = "id", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<bool> _noSave = new("--no-save") { Description = "Do not save this conversation to the history (also SKMCPAGENT_NO_SAVE=1)." };
     private readonly Argument<string?> _toolsServer = new("server") { Description = "Only this server.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Argument<string> _callFunction = new("function") { Description = "The function, as the model sees it: <server>_<tool>." };
     private readonly Option<string?> _callArgs = new("--args", "-a") { Description = "The arguments as a JSON object, e.g. '{\"path\":\"/\"}'.", HelpName = "json" };
@@ -57,7 +60,7 @@ public sealed class AgentCommandLine
     {
         _root = new RootCommand("SkMcpAgent: a terminal agent that lets an LLM call the tools of MCP servers.");
         _root.Arguments.Add(_question);
-        foreach (var option in new Option[] { _prompt, _json, _outputFormat, _envFile, _config, _maxRounds, _approve, _toolTimeout, _model, _system, _verbose, _quiet, _noColor, _interactive, _roots })
+        foreach (var option in new Option[] { _prompt, _json, _outputFormat, _envFile, _config, _maxRounds, _approve, _toolTimeout, _model, _system, _verbose, _quiet, _noColor, _interactive, _roots, _continue, _resume, _noSave })
         {
             _root.Options.Add(option);
         }
@@ -165,6 +168,11 @@ public sealed class AgentCommandLine
             return new InvalidCommand(options, "Give the question either as words or with --prompt, not both.");
         }
 
+        if (options.Continue && options.Resume)
+        {
+            return new InvalidCommand(options, "Use --continue (the last conversation of this folder) or --resume (a given one), not both.");
+        }
+
         return new ChatCommand(options);
     }
 
@@ -201,6 +209,10 @@ public sealed class AgentCommandLine
             NoColor = result.GetValue(_noColor),
             Interactive = result.GetValue(_interactive),
             Roots = result.GetValue(_roots) ?? [],
+            Continue = result.GetValue(_continue),
+            Resume = result.GetResult(_resume) is not null,
+            ResumeId = result.GetValue(_resume),
+            NoSave = result.GetValue(_noSave),
         };
     }
 

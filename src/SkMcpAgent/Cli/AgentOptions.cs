@@ -41,4 +41,16 @@ public sealed record AgentOptions
 
     /// <summary>Forces the REPL even when stdin is redirected (scripts, tests, benchmarks).</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>Continue the most recent conversation of the current folder (<c>--continue</c>).</summary>
+    public bool Continue { get; init; }
+
+    /// <summary><c>--resume</c> was given: with <see cref="ResumeId"/> that conversation, without it a pick from the list.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The id (or a unique prefix) given to <c>--resume</c>; null to pick from the list.</summary>
+    public string? ResumeId { get; init; }
+
+    /// <summary>Keep this conversation out of the history (<c>--no-save</c>).</summary>
+    public bool NoSave { get; init; }
 }

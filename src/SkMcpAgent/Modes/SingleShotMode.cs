@@ -4,6 +4,7 @@ using SkMcpAgent.Cli;
 using SkMcpAgent.Core;
 using SkMcpAgent.Core.Agents;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Conversations;
 using SkMcpAgent.Output;
 using SkMcpAgent.Rendering;
 using SkMcpAgent.Repl;
@@ -28,11 +29,15 @@ public static class SingleShotMode
                 "--approve ask needs a terminal to ask on, and stdin is not one; use --approve auto or deny, or run the REPL (--interactive reads the answers from stdin).");
         }
 
+        // Before any server starts: nothing to continue is a usage error at once.
+        var conversations = SavedConversations.Create(options, terminal, setup);
+        var resumed = conversations.FindRequested() is { } match ? SavedConversations.Require(match) : null;
+
         var stream = options.Format == OutputFormat.StreamJson ? new StreamJsonWriter(terminal.Host.Output) : null;
         var events = new EventRenderer(terminal) { ShowServerEvents = options.Verbose, ShowFailedServers = true, Forward = stream };
         try
         {
-            return await AskAsync(question, options, terminal, setup, events, stream, cancellationToken);
+            return await AskAsync(question, options, terminal, setup, events, stream, (conversations, resumed), cancellationToken);
         }
         finally
         {
@@ -42,10 +47,16 @@ public static class SingleShotMode
     }
 
     private static async Task<int> AskAsync(
-        string question, AgentOptions options, Terminal terminal, SessionSetup setup, EventRenderer events, StreamJsonWriter? stream, CancellationToken cancellationToken)
+        string question, AgentOptions options, Terminal terminal, SessionSetup setup, EventRenderer events, StreamJsonWriter? stream,
+        (SavedConversations Saved, ConversationInfo? Resumed) conversation, CancellationToken cancellationToken)
     {
         await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, modelRequired: true);
         var agent = session.Agent ?? throw new AgentConfigurationException(session.MissingProviderHint ?? "No LLM provider is configured.");
+        if (conversation.Resumed is { } resumed)
+        {
+            await ResumeAsync(conversation.Saved, agent, resumed, cancellationToken);
+            terminal.Diagnostic(ConversationList.Resumed(resumed, conversation.Saved.Store!.Time.GetUtcNow()));
+        }
 
         if (session.Approval.Mode == ApprovalMode.Ask)
         {
@@ -69,12 +80,21 @@ public static class SingleShotMode
             session.Model,
             session.Hub.Servers.Select(static s => (object)new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), functions = s.Functions.Count }),
             session.Hub.GetFunctions().Select(static f => f.Name));
-        var answer = options.Format switch
+        string answer;
+        try
         {
-            OutputFormat.Json => (await agent.RunAsync(question, cancellationToken)).Text,
-            OutputFormat.StreamJson => await StreamAsync(agent, question, stream!.Text, cancellationToken),
-            _ => await StreamAsync(agent, question, terminal, cancellationToken),
-        };
+            answer = options.Format switch
+            {
+                OutputFormat.Json => (await agent.RunAsync(question, cancellationToken)).Text,
+                OutputFormat.StreamJson => await StreamAsync(agent, question, stream!.Text, cancellationToken),
+                _ => await StreamAsync(agent, question, terminal, cancellationToken),
+            };
+        }
+        finally
+        {
+            // Whatever the turn's outcome, the history holds what happened (a failure or Ctrl+C is repaired): keep it.
+            await conversation.Saved.SaveAsync(session);
+        }
 
         if (agent.LastTurnCallsNotRun > 0)
         {
@@ -90,6 +110,18 @@ public static class SingleShotMode
 
         // Calls left unrun with nothing said is not an answer.
         return agent.LastTurnCallsNotRun > 0 && string.IsNullOrWhiteSpace(answer) ? ExitCodes.RuntimeError : ExitCodes.Success;
+    }
+
+    private static async Task ResumeAsync(SavedConversations saved, ChatAgent agent, ConversationInfo resumed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await saved.ResumeAsync(agent, resumed, cancellationToken);
+        }
+        catch (ConversationFileException ex)
+        {
+            throw new AgentConfigurationException(ex.Message);
+        }
     }
 
     /// <summary>The line for a turn that ended on function calls the round limit kept from running.</summary>

@@ -27,6 +27,7 @@ public sealed partial class ReplSession
         ("/clear", "forget the conversation"),
         ("/save <file>", "save the conversation as JSON"),
         ("/load <file>", "replace the conversation with a saved one"),
+        ("/resume [number|id]", "list this folder's saved conversations, or continue one (the current one stays saved)"),
         ("/approve [auto|ask|deny]", "show or change how function calls are approved"),
         ("/last", "the full arguments and results of the last answer's function calls"),
         ("/usage", "tokens used by this session (the provider's count)"),
@@ -98,6 +99,9 @@ public sealed partial class ReplSession
                     break;
                 case "clear" or "save" or "load" or "last":
                     await ConversationCommandAsync(command, cancellationToken);
+                    break;
+                case "resume":
+                    await ResumeCommandAsync(command, cancellationToken);
                     break;
                 case "approve":
                     SetApproval(command.FirstArgument);

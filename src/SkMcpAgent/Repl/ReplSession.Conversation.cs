@@ -16,6 +16,7 @@ public sealed partial class ReplSession
         {
             case "clear":
                 agent.Clear();
+                Conversations.Autosave?.StartNew();
                 _terminal.WriteOutMarkupLine("Conversation cleared.");
                 break;
             case "save" or "load" when command.Arguments.Count != 1:
@@ -29,6 +30,7 @@ public sealed partial class ReplSession
             case "load":
                 var loadPath = Path.GetFullPath(command.Arguments[0], _terminal.Host.CurrentDirectory);
                 await agent.LoadAsync(loadPath, cancellationToken);
+                Conversations.Autosave?.StartNew();
                 _terminal.WriteOutMarkupLine($"Loaded {agent.History.Count(static m => m.Role != Microsoft.Extensions.AI.ChatRole.System)} messages from {Markup.Escape(loadPath)}.");
                 break;
             default:

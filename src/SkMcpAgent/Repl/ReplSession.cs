@@ -42,6 +42,7 @@ public sealed partial class ReplSession
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         WriteBanner();
+        await StartConversationAsync(cancellationToken);
         while (true)
         {
             string? input;
@@ -150,6 +151,8 @@ public sealed partial class ReplSession
                 ReportError(ex);
             }
         }
+
+        await SaveConversationAsync();
     }
 
     /// <summary>

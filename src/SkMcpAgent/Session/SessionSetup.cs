@@ -25,4 +25,7 @@ public sealed class SessionSetup
 
     /// <summary>The history file for line editing; null keeps no history.</summary>
     public string? HistoryFile { get; init; }
+
+    /// <summary>The conversation history folder; null keeps no history (nothing saved, nothing to resume).</summary>
+    public string? ConversationFolder { get; init; }
 }

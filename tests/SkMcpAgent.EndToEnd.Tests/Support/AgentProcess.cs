@@ -6,7 +6,7 @@ namespace SkMcpAgent.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The real agent executable (<c>dotnet SkMcpAgent.dll ...</c>) as a child process: stdin piped, stdout and stderr
-/// recorded, provider variables of the test's own environment removed, a dumb terminal. Killed with its tree on dispose.
+/// recorded, provider variables of the test's own environment removed, a dumb terminal, a data folder of its own. Killed with its tree on dispose.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
@@ -42,6 +42,9 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         info.Environment["TERM"] = "dumb";
+
+        // The agent saves conversations under XDG_DATA_HOME: a run gets its working folder's own, never the user's.
+        info.Environment["XDG_DATA_HOME"] = DataHome(workingDirectory);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
@@ -49,6 +52,9 @@ public sealed class AgentProcess : IAsyncDisposable
 
         return new AgentProcess(ChildProcess.Start(info));
     }
+
+    /// <summary>The XDG_DATA_HOME of the agents started in <paramref name="workingDirectory"/> (removed with it).</summary>
+    public static string DataHome(string workingDirectory) => Path.Combine(workingDirectory, ".xdg-data");
 
     /// <summary>Runs to completion with <paramref name="stdin"/> (closed afterwards) and returns the exit code.</summary>
     public static async Task<(int ExitCode, AgentProcess Process)> RunAsync(

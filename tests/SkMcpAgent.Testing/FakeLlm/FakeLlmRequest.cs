@@ -91,6 +91,10 @@ public sealed class FakeLlmRequest
         return results;
     }
 
+    /// <summary>Every message as (role, text), in order, whatever the protocol's content shape: the conversation as sent.</summary>
+    public IReadOnlyList<(string Role, string Text)> MessageTexts() =>
+        [.. Messages.Select(static m => (m?["role"]?.GetValue<string>() ?? "", TextOf(m?["content"])))];
+
     private static string TextOf(JsonNode? content) => content switch
     {
         null => "",

@@ -36,13 +36,16 @@ public sealed class ReplHarness : IDisposable
 
     public RecordingHost? Recording { get; private set; }
 
+    /// <summary>The conversation history folder (as XDG_DATA_HOME would give it); null keeps no history.</summary>
+    public string? HistoryFolder { get; init; }
+
     /// <summary>Whether stdout is recorded as a terminal (answers shown sanitised) rather than a pipe.</summary>
     public bool OutputIsTerminal { get; init; }
 
     public async Task<int> RunAsync(string input, params string[] extraArgs)
     {
         Recording = new RecordingHost(input, inputRedirected: true, currentDirectory: Folder, outputIsTerminal: OutputIsTerminal);
-        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder };
+        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder, ConversationFolder = HistoryFolder };
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         return await AgentApp.RunAsync(["--interactive", "--config", ConfigPath, .. extraArgs], Recording.Host, setup).WaitAsync(timeout.Token);
     }
@@ -51,7 +54,7 @@ public sealed class ReplHarness : IDisposable
     public async Task<int> RunWithKeysAsync(ScriptedKeys keys)
     {
         Recording = new RecordingHost(inputRedirected: false, currentDirectory: Folder, outputIsTerminal: OutputIsTerminal);
-        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder, Keys = keys };
+        var setup = new SessionSetup { ChatClient = Model, ProviderName = "Fake", Model = "fake-1", BaseDirectory = Folder, Keys = keys, ConversationFolder = HistoryFolder };
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
         return await AgentApp.RunAsync(["--config", ConfigPath], Recording.Host, setup).WaitAsync(timeout.Token);
     }
