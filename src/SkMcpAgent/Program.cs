@@ -1,7 +1,13 @@
 using SkMcpAgent;
+using SkMcpAgent.Core.Sessions;
 using SkMcpAgent.Hosting;
 using SkMcpAgent.Repl;
 using SkMcpAgent.Session;
 
+StartupTrace.EnableFrom(Environment.GetEnvironmentVariable, Console.Error);
+StartupTrace.Mark("main entered");
 Console.OutputEncoding = System.Text.Encoding.UTF8;
-return await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile() });
+var exitCode = await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile() });
+StartupTrace.MarkLoadedAssemblies();
+StartupTrace.Mark("main returns");
+return exitCode;

@@ -112,6 +112,11 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             _failureReason = null;
         }
 
+        if (Sessions.StartupTrace.Enabled)
+        {
+            Sessions.StartupTrace.Mark($"server {Name}: {state}");
+        }
+
         McpLog.StateChanged(_logger, Name, state, detail);
         _events.Publish(new ServerStateChanged(Name, state, detail));
     }

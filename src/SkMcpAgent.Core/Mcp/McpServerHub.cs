@@ -151,6 +151,7 @@ public sealed class McpServerHub : IAsyncDisposable
         // Each on its own thread: the SDK's stop waits synchronously for a killed process, so servers stopped one
         // after another would add their waits up. What they left running is stopped after, in one pass over /proc.
         await Task.WhenAll(_servers.Select(static s => Task.Run(() => s.DisposeAsync(stopLeftovers: false).AsTask())));
+        Sessions.StartupTrace.Mark("servers: sessions closed");
         var tagged = _servers.Where(static s => s.ProcessTag is not null).ToDictionary(static s => s.ProcessTag!, StringComparer.Ordinal);
         foreach (var (tag, count) in ServerProcessTag.KillTagged(tagged.Keys))
         {

@@ -56,6 +56,7 @@ public sealed class AgentRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
 
+        StartupTrace.Mark("session: building");
         var env = EnvFile.Load(options.EnvFile, options.CurrentDirectory);
         var (settings, hint) = options.WithModel && options.ChatClient is null
             ? ReadProvider(WithModel(env, options.Model), options.ModelRequired)
@@ -68,6 +69,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         var servers = options.ConfigJson is not null
             ? McpConfigLoader.LoadJson(options.ConfigJson, options.CurrentDirectory, env.Variables, readOptions)
             : options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
+        StartupTrace.Mark("session: env file, provider settings and server list read");
 
         var approval = new ApprovalPolicy(options.Approval);
         var hubOptions = new McpHubOptions
@@ -81,6 +83,7 @@ public sealed class AgentRuntime : IAsyncDisposable
 
         // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.
         hub.Start();
+        StartupTrace.Mark("session: servers starting");
         // No ILoggerFactory among the kernel's services: the connectors would add M.E.AI's logging client, which logs
         // providers' raw error bodies (a rejected key echoed back). The agent and the provider get it explicitly.
         var builder = Kernel.CreateBuilder();
@@ -95,9 +98,11 @@ public sealed class AgentRuntime : IAsyncDisposable
         }
 
         var kernel = builder.Build();
+        StartupTrace.Mark("session: kernel built");
         ChatAgent? agent = null;
         if (kernel.Services.GetService<IChatClient>() is { } client)
         {
+            StartupTrace.Mark("session: chat client built");
             // Servers that ask for sampling use the same model (its retries and error messages, not its tools).
             hubOptions.SamplingClient = client;
             var agentOptions = new ChatAgentOptions
@@ -122,6 +127,7 @@ public sealed class AgentRuntime : IAsyncDisposable
             kernel.FunctionInvocationFilters.AddCallFilters(options.FunctionTimeout);
         }
 
+        StartupTrace.Mark("session: built");
         return new AgentRuntime(hub, kernel, approval) { Agent = agent, Provider = settings, MissingProviderHint = hint };
     }
 
@@ -147,7 +153,9 @@ public sealed class AgentRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        StartupTrace.Mark("session: stopping servers");
         await Hub.DisposeAsync().ConfigureAwait(false);
+        StartupTrace.Mark("session: servers stopped");
         Approval.Dispose();
     }
 
