@@ -8,6 +8,6 @@ StartupTrace.EnableFrom(Environment.GetEnvironmentVariable, Console.Error);
 StartupTrace.Mark("main entered");
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var exitCode = await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile() });
-StartupTrace.MarkLoadedAssemblies();
+StartupTrace.MarkEnd();
 StartupTrace.Mark("main returns");
 return exitCode;

@@ -41,6 +41,7 @@ public sealed partial class AgentTraceBenchmark : IBenchmark
             var times = new Dictionary<string, Samples>(StringComparer.Ordinal);
             var wall = new Samples("wall (launch to exit, or to the prompt)");
             var assemblies = new List<int>();
+            var processorTime = new Samples("processor time used by the agent");
             var lastAssemblies = "";
             for (var run = 0; run <= runs; run++)
             {
@@ -54,6 +55,12 @@ public sealed partial class AgentTraceBenchmark : IBenchmark
                 foreach (Match line in TraceLine().Matches(stderr))
                 {
                     var milestone = line.Groups["milestone"].Value.TrimEnd('\r');
+                    if (ProcessorTimeLine().Match(milestone) is { Success: true } cpu)
+                    {
+                        processorTime.Add(TimeSpan.FromMilliseconds(double.Parse(cpu.Groups["ms"].Value, CultureInfo.InvariantCulture)));
+                        continue;
+                    }
+
                     if (AssembliesLine().Match(milestone) is { Success: true } loaded)
                     {
                         assemblies.Add(int.Parse(loaded.Groups["count"].Value, CultureInfo.InvariantCulture));
@@ -78,6 +85,11 @@ public sealed partial class AgentTraceBenchmark : IBenchmark
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall.Median,8:F1}  {wall.Label}, measured by the benchmark"));
+            if (processorTime.Count > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{processorTime.Median,8:F1}  {processorTime.Label} (user + system, all threads)"));
+            }
+
             if (assemblies.Count > 0)
             {
                 Console.WriteLine($"assemblies loaded at exit: median {assemblies.Order().ElementAt(assemblies.Count / 2)}; the last run's {lastAssemblies}");
@@ -87,6 +99,9 @@ public sealed partial class AgentTraceBenchmark : IBenchmark
 
     [GeneratedRegex(@"^\[trace\s+(?<ms>[0-9.]+) ms\] (?<milestone>.*)$", RegexOptions.Multiline)]
     private static partial Regex TraceLine();
+
+    [GeneratedRegex(@"^processor time used: (?<ms>[0-9.]+) ms")]
+    private static partial Regex ProcessorTimeLine();
 
     [GeneratedRegex(@"^(?<count>\d+) assemblies loaded")]
     private static partial Regex AssembliesLine();
