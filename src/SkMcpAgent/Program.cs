@@ -7,7 +7,7 @@ using SkMcpAgent.Session;
 StartupTrace.EnableFrom(Environment.GetEnvironmentVariable, Console.Error);
 StartupTrace.Mark("main entered");
 Console.OutputEncoding = System.Text.Encoding.UTF8;
-var exitCode = await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile() });
+var exitCode = await AgentApp.RunAsync(args, ConsoleHost.FromSystem(), new SessionSetup { HistoryFile = RadLineReader.DefaultHistoryFile(), ProcessEndsWithSession = true });
 StartupTrace.MarkEnd();
 StartupTrace.Mark("main returns");
 return exitCode;

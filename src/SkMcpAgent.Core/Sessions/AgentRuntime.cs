@@ -78,6 +78,7 @@ public sealed class AgentRuntime : IAsyncDisposable
             Roots = [.. options.Roots.Select(root => RootUris.FromPathOrUri(root, options.CurrentDirectory)
                 ?? throw new AgentConfigurationException($"--root '{root}' must be a folder path or a file:// URI."))],
             MaxSamplingTokens = settings?.MaxOutputTokens,
+            ProcessEndsOnDispose = options.ProcessEndsOnDispose,
         };
         var hub = new McpServerHub(servers, hubOptions, options.Events, options.LoggerFactory);
 

@@ -44,9 +44,10 @@ public static class StartupTrace
             return;
         }
 
-        var elapsed = DateTime.UtcNow - s_processStart;
         lock (s_lock)
         {
+            // Read under the lock, so lines from different threads are in time order.
+            var elapsed = DateTime.UtcNow - s_processStart;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[trace {elapsed.TotalMilliseconds,7:F1} ms] {milestone}"));
             writer.Flush();
         }

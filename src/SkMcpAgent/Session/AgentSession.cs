@@ -106,6 +106,7 @@ public sealed class AgentSession : IAsyncDisposable
                 FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,
                 Roots = options.Roots,
+                ProcessEndsOnDispose = setup.ProcessEndsWithSession,
                 Events = events,
                 LoggerFactory = loggerFactory,
             });
