@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SkMcpAgent.Cli;
+using SkMcpAgent.Core.Sessions;
 using SkMcpAgent.Hosting;
 using SkMcpAgent.Modes;
 using SkMcpAgent.Output;
@@ -23,6 +24,7 @@ public static class AgentApp
         var commandLine = new AgentCommandLine();
         var command = commandLine.Parse(args);
         var options = command.Options;
+        StartupTrace.Mark("options parsed");
         var terminal = new Terminal(host, options.NoColor, options.Quiet, options.Verbose);
 
         using var cancellation = new CancellationTokenSource();

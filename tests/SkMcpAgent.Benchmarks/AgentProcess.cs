@@ -46,6 +46,55 @@ internal static class AgentProcess
         return info;
     }
 
+    /// <summary>
+    /// Runs the agent once in <paramref name="directory"/>: until the REPL prompt (<paramref name="waitForPrompt"/>;
+    /// stdin is closed then), or until it exits after printing <see cref="AgentJobFolder.Answer"/>. Returns the time
+    /// to that point and what the agent wrote on stderr. A run that fails throws with its output.
+    /// </summary>
+    public static async Task<(TimeSpan Elapsed, string Stderr)> RunAsync(
+        string dll, string directory, string[] args, bool waitForPrompt, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        var info = StartInfo(dll, directory, args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            TimeSpan elapsed;
+            if (waitForPrompt)
+            {
+                await WaitForTextAsync(process.StandardOutput, AgentJobFolder.Prompt, cancellationToken);
+                elapsed = stopwatch.Elapsed;
+                process.StandardInput.Close();
+                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                return (elapsed, await stderr);
+            }
+
+            process.StandardInput.Close();
+            var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            elapsed = stopwatch.Elapsed;
+            if (process.ExitCode != 0 || !output.Contains(AgentJobFolder.Answer, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{dll} {string.Join(' ', args)} failed (exit {process.ExitCode}): {output}{await stderr}");
+            }
+
+            return (elapsed, await stderr);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     /// <summary>Reads until <paramref name="text"/> appeared; fails if the agent exits first.</summary>
     public static async Task WaitForTextAsync(StreamReader reader, string text, CancellationToken cancellationToken)
     {

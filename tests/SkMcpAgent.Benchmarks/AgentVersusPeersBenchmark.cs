@@ -8,7 +8,9 @@ namespace SkMcpAgent.Benchmarks;
 /// The same single-shot job (one question that needs one MCP tool call, the answer printed, exit) run by this agent
 /// (OpenAI and Anthropic paths), Claude Code (<c>-p</c>) and the Codex CLI (<c>exec</c>), each against the fake LLM
 /// in its own wire format; runs interleaved, medians reported. Jobs: our disk server, server-everything, ten disk
-/// servers. Args: <c>[--runs N] [--jobs disk,everything,ten] [--only NAME-PREFIX] [--verbose]</c>. Build the agent in Release first.
+/// servers, each started as the shipped mcp.json starts it (NativeAOT), or with <c>--server-dll</c> as
+/// <c>dotnet DiskServer.dll</c>. Args: <c>[--runs N] [--jobs disk,everything,ten] [--only NAME-PREFIX] [--server-dll] [--verbose]</c>.
+/// Build the agent in Release first.
 /// </summary>
 public sealed class AgentVersusPeersBenchmark : IBenchmark
 {
@@ -21,6 +23,7 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         var runs = int.TryParse(BenchmarkArgs.Option(args, "--runs"), out var n) ? n : 8;
         var jobNames = (BenchmarkArgs.Option(args, "--jobs") ?? "disk,everything,ten").Split(',');
         VersusRun.Verbose = args.Contains("--verbose");
+        var serverDll = args.Contains("--server-dll");
         var peers = await PeerClis.EnsureInstalledAsync(cancellationToken);
         var agent = AgentProcess.FindDll();
         Contender[] contenders =
@@ -35,9 +38,10 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
             contenders = [.. contenders.Where(c => c.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))];
         }
 
-        Console.WriteLine($"agent: {agent}\nClaude Code: {peers.ClaudePath}\nCodex: {peers.CodexPath}\n{runs} runs each after one warm-up, interleaved");
+        Console.WriteLine($"agent: {agent}\nClaude Code: {peers.ClaudePath}\nCodex: {peers.CodexPath}\n{runs} runs each after one warm-up, interleaved\n" +
+            $"disk servers started as {(serverDll ? "dotnet DiskServer.dll" : "the shipped mcp.json starts them")}");
 
-        var job = VersusJob.Disk();
+        var job = VersusJob.Disk(serverDll);
         await using var llm = await FakeLlmServer.StartAsync(cancellationToken);
         llm.Responder = VersusRun.Responder(() => job);
 
@@ -47,9 +51,9 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         {
             job = name switch
             {
-                "disk" => VersusJob.Disk(),
+                "disk" => VersusJob.Disk(serverDll),
                 "everything" => VersusJob.Everything(),
-                "ten" => VersusJob.TenServers(),
+                "ten" => VersusJob.TenServers(serverDll),
                 _ => throw new ArgumentException($"Unknown job '{name}': disk, everything or ten."),
             };
             var samples = contenders.ToDictionary(static c => c, static _ => new List<VersusSample>());

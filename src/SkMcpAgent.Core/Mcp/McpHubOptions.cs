@@ -33,6 +33,13 @@ public sealed class McpHubOptions
     /// <summary>The most tokens a sampling request may ask the model for (LLM_MAX_OUTPUT_TOKENS); null: as asked.</summary>
     public int? MaxSamplingTokens { get; set; }
 
+    /// <summary>
+    /// True when the process ends as soon as the hub is disposed (the executable's exit): the pass over <c>/proc</c>
+    /// that stops what servers left running is then made by <see cref="ServerWatchdog"/> once the process is gone,
+    /// not on the way out, for every server whose stop the SDK saw through. The answer-to-exit time is the user's wait.
+    /// </summary>
+    public bool ProcessEndsOnDispose { get; set; }
+
     /// <summary>Start-up timeout for servers whose entry has no <c>timeout</c>.</summary>
     public TimeSpan DefaultStartupTimeout
     {

@@ -28,6 +28,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     private volatile McpClient? _client;
     private volatile IReadOnlyList<AIFunction> _functions = [];
     private volatile string? _failureReason;
+    private volatile bool _stopSeenThrough;
 
     internal McpServerConnection(McpServerConfig config, string pluginName, McpHubOptions options, IAgentEventSink events, ILoggerFactory loggerFactory)
     {
@@ -112,6 +113,11 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             _failureReason = null;
         }
 
+        if (Sessions.StartupTrace.Enabled)
+        {
+            Sessions.StartupTrace.Mark($"server {Name}: {state}");
+        }
+
         McpLog.StateChanged(_logger, Name, state, detail);
         _events.Publish(new ServerStateChanged(Name, state, detail));
     }
@@ -131,6 +137,7 @@ public sealed partial class McpServerConnection : IAsyncDisposable
     {
         var client = _client;
         _client = null;
+        _stopSeenThrough = false;
         if (client is not null)
         {
             await DisposeQuietlyAsync(client, stopLeftovers);
@@ -150,10 +157,14 @@ public sealed partial class McpServerConnection : IAsyncDisposable
 
             // DisposeAsync can return while the SDK's own stop (stdin closed, the grace, the tree killed) still runs
             // on the session's read loop; the tagged processes are killed only once that stop has had its grace.
-            if (Config.Transport == McpTransportKind.Stdio
-                && await client.Completion.WaitAsync(McpTransports.ShutdownGrace * 3) is StdioClientCompletionDetails { ExitCode: KilledExitCode })
+            if (Config.Transport == McpTransportKind.Stdio)
             {
-                McpLog.KilledAfterGrace(_logger, Name, (int)McpTransports.ShutdownGrace.TotalMilliseconds);
+                if (await client.Completion.WaitAsync(McpTransports.ShutdownGrace * 3) is StdioClientCompletionDetails { ExitCode: KilledExitCode })
+                {
+                    McpLog.KilledAfterGrace(_logger, Name, (int)McpTransports.ShutdownGrace.TotalMilliseconds);
+                }
+
+                _stopSeenThrough = true;
             }
         }
         catch (TimeoutException)
@@ -182,6 +193,12 @@ public sealed partial class McpServerConnection : IAsyncDisposable
             LeftoverProcessesStopped(ServerProcessTag.KillTagged(tag));
         }
     }
+
+    /// <summary>
+    /// True once the SDK's stop of the last session ended within its wait (the server exited, or was killed and
+    /// reaped): only processes that left its tree can be running. False when there was no session to stop.
+    /// </summary>
+    internal bool StopSeenThrough => _stopSeenThrough;
 
     internal void LeftoverProcessesStopped(int count)
     {

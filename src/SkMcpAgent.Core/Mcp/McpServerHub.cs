@@ -149,9 +149,14 @@ public sealed class McpServerHub : IAsyncDisposable
         }
 
         // Each on its own thread: the SDK's stop waits synchronously for a killed process, so servers stopped one
-        // after another would add their waits up. What they left running is stopped after, in one pass over /proc.
+        // after another would add their waits up. What they left running is stopped after, in one pass over /proc,
+        // or, when the process is about to end, by the watchdog after it (the same pass, off the user's wait).
         await Task.WhenAll(_servers.Select(static s => Task.Run(() => s.DisposeAsync(stopLeftovers: false).AsTask())));
-        var tagged = _servers.Where(static s => s.ProcessTag is not null).ToDictionary(static s => s.ProcessTag!, StringComparer.Ordinal);
+        Sessions.StartupTrace.Mark("servers: sessions closed");
+        var watchdogStops = Options.ProcessEndsOnDispose && ServerWatchdog.IsRunning;
+        var tagged = _servers
+            .Where(s => s.ProcessTag is not null && !(watchdogStops && s.StopSeenThrough))
+            .ToDictionary(static s => s.ProcessTag!, StringComparer.Ordinal);
         foreach (var (tag, count) in ServerProcessTag.KillTagged(tagged.Keys))
         {
             tagged[tag].LeftoverProcessesStopped(count);

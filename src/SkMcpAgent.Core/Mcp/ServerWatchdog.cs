@@ -32,6 +32,18 @@ internal static class ServerWatchdog
     private static readonly Lock s_lock = new();
     private static Process? s_process;
 
+    /// <summary>Whether this process's watchdog is running: it will stop every tagged process once this process ends.</summary>
+    public static bool IsRunning
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                return s_process is { HasExited: false };
+            }
+        }
+    }
+
     /// <summary>Starts the watchdog if it is not running (Linux only; elsewhere nothing happens).</summary>
     /// <returns>Whether a watchdog is running for this agent.</returns>
     public static bool EnsureStarted()

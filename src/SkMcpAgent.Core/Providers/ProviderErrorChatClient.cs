@@ -14,6 +14,7 @@ internal sealed class ProviderErrorChatClient(IChatClient innerClient, ProviderS
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        Sessions.StartupTrace.MarkOnce("first model request");
         try
         {
             return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
@@ -27,6 +28,7 @@ internal sealed class ProviderErrorChatClient(IChatClient innerClient, ProviderS
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        Sessions.StartupTrace.MarkOnce("first model request");
         // A yield cannot sit inside a try with a catch, so the enumerator is driven by hand.
         var enumerator = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -39,6 +41,8 @@ internal sealed class ProviderErrorChatClient(IChatClient innerClient, ProviderS
                     {
                         break;
                     }
+
+                    Sessions.StartupTrace.MarkOnce("first model update");
                 }
                 catch (Exception ex) when (Map(ex, cancellationToken) is { } mapped)
                 {

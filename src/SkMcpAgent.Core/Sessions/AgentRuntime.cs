@@ -62,6 +62,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
 
+        StartupTrace.Mark("session: building");
         var env = EnvFile.Load(options.EnvFile, options.CurrentDirectory);
         var (settings, hint) = options.WithModel && options.ChatClient is null
             ? ReadProvider(WithModel(env, options.Model), options.ModelRequired)
@@ -74,6 +75,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         var servers = options.ConfigJson is not null
             ? McpConfigLoader.LoadJson(options.ConfigJson, options.CurrentDirectory, env.Variables, readOptions)
             : options.ConfigPath is null ? [] : McpConfigLoader.Load(options.ConfigPath, env.Variables, readOptions);
+        StartupTrace.Mark("session: env file, provider settings and server list read");
 
         var approval = new ApprovalPolicy(options.Approval);
         var hubOptions = new McpHubOptions
@@ -82,11 +84,13 @@ public sealed partial class AgentRuntime : IAsyncDisposable
             Roots = [.. options.Roots.Select(root => RootUris.FromPathOrUri(root, options.CurrentDirectory)
                 ?? throw new AgentConfigurationException($"--root '{root}' must be a folder path or a file:// URI."))],
             MaxSamplingTokens = settings?.MaxOutputTokens,
+            ProcessEndsOnDispose = options.ProcessEndsOnDispose,
         };
         var hub = new McpServerHub(servers, hubOptions, options.Events, options.LoggerFactory);
 
         // The servers start now, in the background: their processes and handshakes overlap the kernel's set-up.
         hub.Start();
+        StartupTrace.Mark("session: servers starting");
         // No ILoggerFactory among the kernel's services: the connectors would add M.E.AI's logging client, which logs
         // providers' raw error bodies (a rejected key echoed back). The agent and the provider get it explicitly.
         var builder = Kernel.CreateBuilder();
@@ -101,9 +105,11 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         }
 
         var kernel = builder.Build();
+        StartupTrace.Mark("session: kernel built");
         ChatAgent? agent = null;
         if (kernel.Services.GetService<IChatClient>() is { } client)
         {
+            StartupTrace.Mark("session: chat client built");
             // Servers that ask for sampling use the same model (its retries and error messages, not its tools).
             hubOptions.SamplingClient = client;
             agent = CreateAgent(kernel, client, options, settings, approval);
@@ -115,6 +121,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
             kernel.FunctionInvocationFilters.AddCallFilters(options.FunctionTimeout);
         }
 
+        StartupTrace.Mark("session: built");
         return new AgentRuntime(hub, kernel, approval, options) { Agent = agent, Provider = settings, MissingProviderHint = hint, EnvFilePath = env.FilePath };
     }
 
@@ -140,7 +147,9 @@ public sealed partial class AgentRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        StartupTrace.Mark("session: stopping servers");
         await Hub.DisposeAsync().ConfigureAwait(false);
+        StartupTrace.Mark("session: servers stopped");
         Approval.Dispose();
         _switchedClient?.Dispose();
     }

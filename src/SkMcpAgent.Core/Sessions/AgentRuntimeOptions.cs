@@ -54,6 +54,9 @@ public sealed class AgentRuntimeOptions
     /// <summary>Receives server and function-call events (the console renders them).</summary>
     public IAgentEventSink Events { get; init; } = NullAgentEventSink.Instance;
 
+    /// <summary>The process ends when the session is disposed (the executable): see <see cref="Mcp.McpHubOptions.ProcessEndsOnDispose"/>.</summary>
+    public bool ProcessEndsOnDispose { get; init; }
+
     /// <summary>Owned by the caller.</summary>
     public required ILoggerFactory LoggerFactory { get; init; }
 }

@@ -33,8 +33,13 @@ public sealed class AgentSession : IAsyncDisposable
         LoggerFactory = loggerFactory;
         ConfigPath = configPath;
 
-        // On SIGTERM the servers stop with their process trees before the process ends.
-        _termination = terminal.Host.Termination.Register(() => runtime.Hub.DisposeAsync().AsTask());
+        // On SIGTERM the servers stop with their process trees before the process ends, helpers outside the trees
+        // included: a supervisor that sent it may take the agent's end as the end of everything it started.
+        _termination = terminal.Host.Termination.Register(() =>
+        {
+            runtime.Hub.Options.ProcessEndsOnDispose = false;
+            return runtime.Hub.DisposeAsync().AsTask();
+        });
     }
 
     public Terminal Terminal { get; }
@@ -115,6 +120,7 @@ public sealed class AgentSession : IAsyncDisposable
                 FunctionTimeout = options.ToolTimeout,
                 Approval = options.Approve ?? ApprovalMode.Auto,
                 Roots = options.Roots,
+                ProcessEndsOnDispose = setup.ProcessEndsWithSession,
                 Events = events,
                 LoggerFactory = loggerFactory,
             });

@@ -23,6 +23,9 @@ public sealed class SessionSetup
     /// <summary>The user-level server list looked for after the project's; null for the default (~/.config/skmcpagent/mcp.json).</summary>
     public string? UserConfigFile { get; init; }
 
+    /// <summary>True for the executable, whose process ends with the session: servers' leftovers are then the watchdog's to stop.</summary>
+    public bool ProcessEndsWithSession { get; init; }
+
     /// <summary>The history file for line editing; null keeps no history.</summary>
     public string? HistoryFile { get; init; }
 

@@ -15,14 +15,18 @@ internal sealed record VersusJob(string Name, IReadOnlyList<JobServer> Servers, 
     public const string Question = "Use the tool, then answer.";
     public const string Answer = "The tool answered; all is well.";
 
-    public static VersusJob Disk() => new("disk server, get_disk_usage", [DiskServer("disk")], "disk", "get_disk_usage", "{}");
+    /// <param name="serverDll">
+    /// Start the disk server as <c>dotnet DiskServer.dll</c> (its JIT-compiled form, ~50 MB resident) instead of the
+    /// executable the shipped mcp.json starts (NativeAOT where the build could make it, ~17 MB).
+    /// </param>
+    public static VersusJob Disk(bool serverDll) => new("disk server, get_disk_usage", [DiskServer("disk", serverDll)], "disk", "get_disk_usage", "{}");
 
     public static VersusJob Everything() =>
         new("server-everything, echo", [new JobServer("everything", Peers.Bin("server-everything"), ["stdio"])], "everything", "echo", """{"message":"hi"}""");
 
     /// <summary>Ten disk servers (disk01..disk10: no name is part of another, so tool names match one server).</summary>
-    public static VersusJob TenServers() =>
-        new("ten stdio servers", [.. Enumerable.Range(1, 10).Select(static i => DiskServer($"disk{i:00}"))], "disk01", "get_disk_usage", "{}");
+    public static VersusJob TenServers(bool serverDll) =>
+        new("ten stdio servers", [.. Enumerable.Range(1, 10).Select(i => DiskServer($"disk{i:00}", serverDll))], "disk01", "get_disk_usage", "{}");
 
     /// <summary>Whether <paramref name="offered"/> is this job's tool as a contender names it (disk_x, mcp__disk__x, disk__x).</summary>
     public bool IsTheTool(string offered) =>
@@ -41,5 +45,6 @@ internal sealed record VersusJob(string Name, IReadOnlyList<JobServer> Servers, 
     // JSON string escaping is valid TOML basic-string escaping for paths and plain words.
     internal static string TomlString(string value) => JsonSerializer.Serialize(value);
 
-    private static JobServer DiskServer(string name) => new(name, "dotnet", [RepoPaths.ServerDll("DiskServer")]);
+    private static JobServer DiskServer(string name, bool dll) =>
+        dll ? new(name, "dotnet", [RepoPaths.ServerDll("DiskServer")]) : new(name, RepoPaths.ServerExecutable("DiskServer"), []);
 }

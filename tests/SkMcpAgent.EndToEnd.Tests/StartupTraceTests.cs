@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SkMcpAgent.EndToEnd.Tests.Support;
+
+namespace SkMcpAgent.EndToEnd.Tests;
+
+/// <summary>SKMCPAGENT_TRACE_STARTUP=1: where a run's time goes, on stderr, with stdout left to the answer.</summary>
+[Collection(AgentProcessGroup.Name)]
+public sealed partial class StartupTraceTests : IAsyncLifetime
+{
+    private AgentWorkspace _workspace = null!;
+
+    public async Task InitializeAsync() => _workspace = await AgentWorkspace.CreateAsync();
+
+    public async Task DisposeAsync() => await _workspace.DisposeAsync();
+
+    [Fact]
+    public async Task SingleShot_WithTheTraceOn_TimesEveryMilestoneInOrder_AndStdoutHoldsOnlyTheAnswer()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
+
+        var (exitCode, agent) = await AgentProcess.RunAsync(
+            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
+        var lines = TraceLine().Matches(agent.Stderr).Select(static m => (Ms: double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture), Text: m.Groups["text"].Value.TrimEnd('\r'))).ToList();
+        Assert.Equal(agent.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, lines.Count);
+        string[] milestones =
+        [
+            "main entered", "options parsed", "session: built", "first model request",
+            "session: stopping servers", "session: servers stopped", "processor time used:", "main returns",
+        ];
+        var at = milestones.Select(m => lines.FindIndex(l => l.Text.StartsWith(m, StringComparison.Ordinal))).ToList();
+        Assert.All(at, static (index, i) => Assert.True(index >= 0, $"milestone {i} is missing"));
+        Assert.Equal(at.Order(), at);
+
+        // Single-shot asks the model once every server is ready.
+        var ready = lines.FindIndex(static l => l.Text == "server disk: Ready");
+        Assert.InRange(ready, 0, at[3]);
+        Assert.Equal(lines.Select(static l => l.Ms).Order(), lines.Select(static l => l.Ms));
+        Assert.Contains(lines, static l => l.Text.Contains("assemblies loaded: ", StringComparison.Ordinal) && l.Text.Contains("SkMcpAgent.Core", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SingleShot_WithoutTheVariable_WritesNoTrace()
+    {
+        _workspace.WriteOpenAIEnv();
+        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
+
+        var (exitCode, agent) = await _workspace.RunAsync("What OS is this?", "--quiet");
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.Equal(string.Empty, agent.Stderr);
+    }
+
+    [GeneratedRegex(@"^\[trace\s+(?<ms>[0-9.]+) ms\] (?<text>.*)$", RegexOptions.Multiline)]
+    private static partial Regex TraceLine();
+}
