@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SkMcpAgent.EndToEnd.Tests.Support;
 using SkMcpAgent.Testing.FakeLlm;
 
@@ -59,6 +60,23 @@ public sealed class ResumeTests : IAsyncLifetime
         Assert.Contains("first topic", sent);
         Assert.DoesNotContain("second topic", sent);
         Assert.Equal(2, Directory.GetFiles(HistoryFolder).Length);
+    }
+
+    [Fact]
+    public async Task Json_NamesTheSavedConversation_WhichResumeContinues()
+    {
+        var first = JsonDocument.Parse(await RunOkAsync("--json", "first topic"));
+        var id = first.RootElement.GetProperty("conversationId").GetString()!;
+        Assert.Equal(id + ".json", Path.GetFileName(Assert.Single(Directory.GetFiles(HistoryFolder))));
+
+        var stream = await RunOkAsync("--output-format", "stream-json", "--resume", id, "more on it?");
+
+        var result = JsonDocument.Parse(stream.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Equal(id, result.GetProperty("conversationId").GetString());
+        Assert.Contains("first topic", _workspace.Llm.Requests[^1].MessageTexts().Select(static m => m.Text));
+        var unsaved = JsonDocument.Parse(await RunOkAsync("--json", "--no-save", "private"));
+        Assert.Equal(JsonValueKind.Null, unsaved.RootElement.GetProperty("conversationId").ValueKind);
     }
 
     [Fact]

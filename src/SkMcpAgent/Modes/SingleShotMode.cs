@@ -103,10 +103,10 @@ public static class SingleShotMode
 
         if (options.Format == OutputFormat.Json)
         {
-            JsonOutput.Write(terminal.Host.Output, BuildJson(answer, session, agent));
+            JsonOutput.Write(terminal.Host.Output, BuildJson(answer, session, agent, conversation.Saved.Autosave?.Current?.Id));
         }
 
-        stream?.Result(BuildJson(answer, session, agent));
+        stream?.Result(BuildJson(answer, session, agent, conversation.Saved.Autosave?.Current?.Id));
 
         // Calls left unrun with nothing said is not an answer.
         return agent.LastTurnCallsNotRun > 0 && string.IsNullOrWhiteSpace(answer) ? ExitCodes.RuntimeError : ExitCodes.Success;
@@ -166,7 +166,7 @@ public static class SingleShotMode
         return answer.ToString();
     }
 
-    public static JsonAnswer BuildJson(string answer, AgentSession session, ChatAgent agent)
+    public static JsonAnswer BuildJson(string answer, AgentSession session, ChatAgent agent, string? conversationId = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(agent);
@@ -175,6 +175,6 @@ public static class SingleShotMode
             .ToList();
         var usage = agent.LastUsage is UsageDetails u ? new JsonUsage(u.InputTokenCount, u.OutputTokenCount, u.TotalTokenCount) : null;
         var stopReason = agent.LastTurnCallsNotRun > 0 ? JsonStopReasons.MaxRounds : JsonStopReasons.Answered;
-        return new JsonAnswer(answer, session.ProviderName, session.Model, calls, usage, stopReason);
+        return new JsonAnswer(answer, session.ProviderName, session.Model, calls, usage, stopReason, conversationId);
     }
 }

@@ -3,7 +3,8 @@ namespace SkMcpAgent.Output;
 /// <summary>
 /// What <c>--json</c> prints for an answered question. <paramref name="StopReason"/> says how the turn ended:
 /// <see cref="JsonStopReasons.Answered"/>, or <see cref="JsonStopReasons.MaxRounds"/> when the model still asked for
-/// functions after <c>--max-rounds</c> switched them off (those calls were not run).
+/// functions after <c>--max-rounds</c> switched them off (those calls were not run). <paramref name="ConversationId"/> is
+/// the saved conversation a later <c>--resume ID</c> continues (null with <c>--no-save</c>).
 /// </summary>
 public sealed record JsonAnswer(
     string Answer,
@@ -11,7 +12,8 @@ public sealed record JsonAnswer(
     string? Model,
     IReadOnlyList<JsonToolCall> ToolCalls,
     JsonUsage? Usage,
-    string StopReason = JsonStopReasons.Answered);
+    string StopReason = JsonStopReasons.Answered,
+    string? ConversationId = null);
 
 /// <summary>The values of <see cref="JsonAnswer.StopReason"/>.</summary>
 public static class JsonStopReasons
