@@ -79,6 +79,9 @@ public sealed class TmuxReplTests : IAsyncLifetime
         _workspace.WriteOpenAIEnv();
         await using var tmux = await TmuxDriver.StartAgentAsync(_workspace.Directory);
         await tmux.WaitForTextAsync("Type /help");
+        // The server's "ready" line is printed whenever it connects; keys sent while it redraws the prompt were once
+        // lost in CI (Up recalled nothing). This test is about the keys, so it starts once that line is out.
+        await tmux.WaitForTextAsync("disk ready");
 
         await tmux.TypeAsync("half typed question");
         await tmux.WaitForTextAsync("> half typed question");
