@@ -20,8 +20,6 @@ public static partial class ConversationFile
     /// <summary>Titles are the first question cut to this many characters.</summary>
     public const int MaxTitleLength = 120;
 
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private static JsonTypeInfo<IList<ChatMessage>> MessagesTypeInfo =>
         (JsonTypeInfo<IList<ChatMessage>>)AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ChatMessage>));
 
@@ -35,32 +33,8 @@ public static partial class ConversationFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(messages);
-        var fullPath = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
-
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
-
-        try
-        {
-            var stream = new FileStream(temporary, options);
-            await using (stream.ConfigureAwait(false))
-            {
-                await WriteAsync(stream, info, messages, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await PrivateFile.WriteAtomicallyAsync(path, (stream, token) => WriteAsync(stream, info, messages, token), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(Stream stream, ConversationInfo? info, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)

@@ -12,8 +12,7 @@ namespace SkMcpAgent.Core.Mcp.Auth;
 /// </summary>
 public sealed class TokenFileCache : ITokenCache
 {
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = OwnerOnlyFile | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public TokenFileCache(string tokenFolder, string serverName, string serverUrl)
     {
@@ -56,28 +55,10 @@ public sealed class TokenFileCache : ITokenCache
         ArgumentNullException.ThrowIfNull(tokens);
         CreateFolder();
 
-        // Written whole to a private temporary file, then moved over the old one: never a half-written token file,
-        // and never a moment where the tokens are readable by others.
-        var temporary = FilePath + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
-
-        try
-        {
-            await using (var stream = new FileStream(temporary, options))
-            {
-                await JsonSerializer.SerializeAsync(stream, tokens, TokenCacheJsonContext.Default.TokenContainer, cancellationToken);
-            }
-
-            File.Move(temporary, FilePath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        await PrivateFile.WriteAtomicallyAsync(
+            FilePath,
+            (stream, token) => JsonSerializer.SerializeAsync(stream, tokens, TokenCacheJsonContext.Default.TokenContainer, token),
+            cancellationToken);
     }
 
     /// <summary>Forgets the server's tokens; true when there were some.</summary>
