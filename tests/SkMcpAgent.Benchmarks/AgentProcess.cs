@@ -7,12 +7,15 @@ namespace SkMcpAgent.Benchmarks;
 /// <summary>What the benchmarks that launch the agent share: where its build is, and waiting for its prompt.</summary>
 internal static class AgentProcess
 {
-    /// <summary>The agent's dll, Release when built, else Debug.</summary>
-    public static string FindDll()
+    /// <summary>
+    /// The agent as users start it (the NativeAOT executable where the build made one, else the ReadyToRun apphost),
+    /// Release when built, else Debug. Every benchmark that takes a build also takes a dll (run with <c>dotnet</c>).
+    /// </summary>
+    public static string FindAgent()
     {
         foreach (var configuration in new[] { "Release", "Debug" })
         {
-            var path = Path.Combine(RepoPaths.Root, "src", "SkMcpAgent", "bin", configuration, "net10.0", "SkMcpAgent.dll");
+            var path = Path.Combine(RepoPaths.Root, "src", "SkMcpAgent", "bin", configuration, "net10.0", OperatingSystem.IsWindows() ? "SkMcpAgent.exe" : "SkMcpAgent");
             if (File.Exists(path))
             {
                 return path;
@@ -22,10 +25,12 @@ internal static class AgentProcess
         throw new FileNotFoundException("Build the agent first: dotnet build src/SkMcpAgent -c Release");
     }
 
-    /// <summary>How the benchmarks launch the agent: <c>dotnet DLL args</c> in a folder, all streams redirected, no colour.</summary>
+    /// <summary>How the benchmarks launch the agent: the executable, or <c>dotnet DLL</c>, with args in a folder, all streams redirected, no colour.</summary>
     public static ProcessStartInfo StartInfo(string dll, string directory, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A native build of the agent (NativeAOT) is started as it is; a dll through the dotnet host.
+        var native = !dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(native ? dll : "dotnet")
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
@@ -33,7 +38,11 @@ internal static class AgentProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (!native)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -7,7 +7,7 @@ namespace SkMcpAgent.Benchmarks;
 /// <summary>
 /// Where a run of the agent spends its time: runs each scenario of <see cref="AgentJobFolder"/> with the start-up trace
 /// on (<c>SKMCPAGENT_TRACE_STARTUP=1</c>) and prints the median time of every milestone since the process started, and
-/// how many assemblies a run loaded. Args: <c>[--runs N] [--dll path/to/SkMcpAgent.dll] [--only LABEL-PREFIX]
+/// how many assemblies a run loaded. Args: <c>[--runs N] [--dll path/to/SkMcpAgent or SkMcpAgent.dll] [--only LABEL-PREFIX]
 /// [--env NAME=VALUE]...</c> (variables for the agent only, say <c>DOTNET_ReadyToRun=0</c> to see what precompiled code saves).
 /// </summary>
 public sealed partial class AgentTraceBenchmark : IBenchmark
@@ -19,7 +19,7 @@ public sealed partial class AgentTraceBenchmark : IBenchmark
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var runs = int.TryParse(BenchmarkArgs.Option(args, "--runs"), out var n) ? n : 10;
-        var dll = BenchmarkArgs.Option(args, "--dll") ?? AgentProcess.FindDll();
+        var dll = BenchmarkArgs.Option(args, "--dll") ?? AgentProcess.FindAgent();
         Console.WriteLine($"agent: {dll}\n{runs} runs per scenario after one warm-up");
 
         await using var llm = await FakeLlmServer.StartAsync(cancellationToken);

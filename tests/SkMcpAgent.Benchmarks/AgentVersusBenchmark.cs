@@ -5,7 +5,7 @@ namespace SkMcpAgent.Benchmarks;
 /// <summary>
 /// This build of the agent against another build (an earlier commit, say) on the same fakes, runs interleaved:
 /// launch to the REPL prompt, and a single-shot question that needs one tool call (disk server) for OpenAI and
-/// Anthropic, launch to exit. Args: <c>--baseline path/to/SkMcpAgent.dll [--runs N]</c>. Build both in Release.
+/// Anthropic, launch to exit. Args: <c>--baseline path/to/SkMcpAgent(.dll) [--runs N]</c>. Build both in Release.
 /// </summary>
 public sealed class AgentVersusBenchmark : IBenchmark
 {
@@ -15,9 +15,9 @@ public sealed class AgentVersusBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var baseline = BenchmarkArgs.Option(args, "--baseline") ?? throw new ArgumentException("--baseline path/to/SkMcpAgent.dll is required.");
+        var baseline = BenchmarkArgs.Option(args, "--baseline") ?? throw new ArgumentException("--baseline path/to/SkMcpAgent(.dll) is required.");
         var runs = int.TryParse(BenchmarkArgs.Option(args, "--runs"), out var n) ? n : 10;
-        var current = AgentProcess.FindDll();
+        var current = AgentProcess.FindAgent();
         Console.WriteLine($"current: {current}\nbaseline: {baseline}\n{runs} runs each, interleaved");
 
         await using var llm = await FakeLlmServer.StartAsync(cancellationToken);

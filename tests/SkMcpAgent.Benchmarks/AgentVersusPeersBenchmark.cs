@@ -25,7 +25,7 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         VersusRun.Verbose = args.Contains("--verbose");
         var serverDll = args.Contains("--server-dll");
         var peers = await PeerClis.EnsureInstalledAsync(cancellationToken);
-        var agent = AgentProcess.FindDll();
+        var agent = AgentProcess.FindAgent();
         Contender[] contenders =
         [
             new SkMcpAgentContender("openai", agent),

@@ -19,8 +19,8 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 10;
-        var agentDll = AgentProcess.FindDll();
-        Console.WriteLine($"agent: {agentDll}; {runs} runs each");
+        var agent = AgentProcess.FindAgent();
+        Console.WriteLine($"agent: {agent}; {runs} runs each");
 
         var slowFolder = Directory.CreateTempSubdirectory("skmcpagent-bench-");
         try
@@ -35,10 +35,10 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
             var prompt = new Samples("REPL prompt, shipped mcp.json");
             var promptWithHanging = new Samples("REPL prompt, disk + hanging server");
             var tools = new Samples("tools (shipped servers) to exit");
-            await MeasureAsync(agentDll, RepoPaths.Root, ["--interactive"], waitForPrompt: true, 1, new Samples("warm-up"), cancellationToken);
-            await MeasureAsync(agentDll, RepoPaths.Root, ["--interactive"], waitForPrompt: true, runs, prompt, cancellationToken);
-            await MeasureAsync(agentDll, slowFolder.FullName, ["--interactive"], waitForPrompt: true, runs, promptWithHanging, cancellationToken);
-            await MeasureAsync(agentDll, RepoPaths.Root, ["tools"], waitForPrompt: false, runs, tools, cancellationToken);
+            await MeasureAsync(agent, RepoPaths.Root, ["--interactive"], waitForPrompt: true, 1, new Samples("warm-up"), cancellationToken);
+            await MeasureAsync(agent, RepoPaths.Root, ["--interactive"], waitForPrompt: true, runs, prompt, cancellationToken);
+            await MeasureAsync(agent, slowFolder.FullName, ["--interactive"], waitForPrompt: true, runs, promptWithHanging, cancellationToken);
+            await MeasureAsync(agent, RepoPaths.Root, ["tools"], waitForPrompt: false, runs, tools, cancellationToken);
             Console.WriteLine(prompt);
             Console.WriteLine(promptWithHanging);
             Console.WriteLine(tools);
@@ -49,11 +49,11 @@ public sealed class ConsoleStartupBenchmark : IBenchmark
         }
     }
 
-    private static async Task MeasureAsync(string agentDll, string directory, string[] args, bool waitForPrompt, int runs, Samples samples, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(string agent, string directory, string[] args, bool waitForPrompt, int runs, Samples samples, CancellationToken cancellationToken)
     {
         for (var i = 0; i < runs; i++)
         {
-            var info = AgentProcess.StartInfo(agentDll, directory, args);
+            var info = AgentProcess.StartInfo(agent, directory, args);
             var stopwatch = Stopwatch.StartNew();
             using var process = Process.Start(info)!;
             _ = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace SkMcpAgent.Benchmarks;
 /// <summary>
 /// The REPL with both shipped stdio servers (disk, weather) over many scripted questions, each answered after one
 /// tool call: resident memory of the agent and of its whole tree at the prompt (idle), then after 50, 100, ... questions;
-/// also launch to the prompt. Args: <c>[--questions N] [--baseline path/to/SkMcpAgent.dll]</c>.
+/// also launch to the prompt. Args: <c>[--questions N] [--baseline path/to/SkMcpAgent(.dll)]</c>.
 /// </summary>
 public sealed class ReplMemoryBenchmark : IBenchmark
 {
@@ -23,7 +23,7 @@ public sealed class ReplMemoryBenchmark : IBenchmark
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var questions = int.TryParse(BenchmarkArgs.Option(args, "--questions"), out var n) ? n : 300;
-        var builds = new List<string> { AgentProcess.FindDll() };
+        var builds = new List<string> { AgentProcess.FindAgent() };
         if (BenchmarkArgs.Option(args, "--baseline") is { } baseline)
         {
             builds.Add(baseline);
@@ -41,8 +41,9 @@ public sealed class ReplMemoryBenchmark : IBenchmark
             {
                 mcpServers = new Dictionary<string, object>
                 {
-                    ["disk"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("DiskServer") } },
-                    ["weather"] = new { command = "dotnet", args = new[] { RepoPaths.ServerDll("WeatherServer") } },
+                    // As the shipped mcp.json starts them (NativeAOT where the build could make it).
+                    ["disk"] = new { command = RepoPaths.ServerExecutable("DiskServer") },
+                    ["weather"] = new { command = RepoPaths.ServerExecutable("WeatherServer") },
                 },
             }));
             File.WriteAllText(Path.Combine(folder.FullName, ".env"), $"LLM_PROVIDER=openai\nOPENAI_API_KEY=sk-bench\nOPENAI_MODEL=gpt-bench\nOPENAI_BASE_URL={llm.OpenAIBaseUrl}\n");
@@ -103,7 +104,7 @@ public sealed class ReplMemoryBenchmark : IBenchmark
         CultureInfo.InvariantCulture,
         $"  {label,-10} agent {ProcessTree.Resident(pid) / 1048576.0,6:F1} MB   tree {ProcessTree.ResidentBytes(pid) / 1048576.0,6:F1} MB"));
 
-    /// <summary>Waits until the agent has its stdio servers as children (the dotnet host and each server).</summary>
+    /// <summary>Waits until the agent has its stdio servers as children (the agent and each server).</summary>
     private static async Task WaitForServersAsync(int pid, int processes, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));

@@ -25,9 +25,13 @@ public static class RepoPaths
     public static string ServerExecutable(string serverProject) =>
         RequireFile(Path.Combine(Root, "artifacts", "servers", serverProject, OperatingSystem.IsWindows() ? serverProject + ".exe" : serverProject));
 
-    /// <summary>The built agent executable's assembly, in the configuration the tests were built in.</summary>
-    public static string AgentDll =>
-        RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", "SkMcpAgent.dll"));
+    /// <summary>
+    /// The built agent as users start it, in the configuration the tests were built in: a NativeAOT executable where
+    /// the build could make one, else the ReadyToRun apphost (build/FastStart.targets). Tests run this, not
+    /// <c>dotnet SkMcpAgent.dll</c>, so the shipped form is the tested one.
+    /// </summary>
+    public static string AgentExecutable =>
+        RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", OperatingSystem.IsWindows() ? "SkMcpAgent.exe" : "SkMcpAgent"));
 
     /// <summary>The configuration the tests were built in (Debug or Release), which the build outputs share.</summary>
     public static string BuildConfiguration =>

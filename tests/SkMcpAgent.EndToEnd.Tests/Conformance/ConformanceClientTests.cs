@@ -50,7 +50,7 @@ public sealed class ConformanceClientTests : IDisposable
         await using var suite = ChildProcess.Start(
             Peers.Bin("conformance"),
             ["client", "--command", $"bash {wrapper}", "--scenario", scenario, "-o", _results],
-            new Dictionary<string, string> { ["AGENT_DLL"] = RepoPaths.AgentDll });
+            new Dictionary<string, string> { ["AGENT"] = RepoPaths.AgentExecutable });
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var exitCode = await suite.WaitForExitAsync(timeout.Token);

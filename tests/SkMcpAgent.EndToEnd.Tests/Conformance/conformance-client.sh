@@ -2,7 +2,7 @@
 # The client the conformance suite runs: `conformance client --command "bash conformance-client.sh" ...` appends the
 # scenario's server URL. This writes a one-server mcp.json for that URL and drives the real agent executable as a
 # user would: `tools`, or `call` where the scenario wants a tool called. $BROWSER follows the authorization
-# redirect (the suite's authorization server approves at once). AGENT_DLL names the agent's assembly.
+# redirect (the suite's authorization server approves at once). AGENT names the agent executable.
 set -uo pipefail
 url="${!#}"
 scenario="${MCP_CONFORMANCE_SCENARIO:-}"
@@ -24,7 +24,7 @@ printf '{ "mcpServers": { "test": { "type": "http", "url": "%s"%s } } }\n' "$url
 # Tokens go to this run's own data folder, never the user's. The "browser" logs each visit and follows the redirect.
 export XDG_DATA_HOME="$work/data"
 export BROWSER="echo visited >> $work/browser.log; curl --silent --location --output /dev/null"
-agent=(dotnet "${AGENT_DLL:?AGENT_DLL must name SkMcpAgent.dll}" -c "$work/mcp.json" --approve auto)
+agent=("${AGENT:?AGENT must name the SkMcpAgent executable}" -c "$work/mcp.json" --approve auto)
 
 # As a user would, twice: the first run authorizes in the browser, the second must use the cached token. Then the
 # token file must be owner-only, and the token must not appear in anything the agent printed.

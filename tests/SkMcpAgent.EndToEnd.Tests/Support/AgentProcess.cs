@@ -5,7 +5,7 @@ using SkMcpAgent.Testing.Processes;
 namespace SkMcpAgent.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The real agent executable (<c>dotnet SkMcpAgent.dll ...</c>) as a child process: stdin piped, stdout and stderr
+/// The real agent executable (<see cref="RepoPaths.AgentExecutable"/>, native where it could be built) as a child process: stdin piped, stdout and stderr
 /// recorded, provider variables of the test's own environment removed, a dumb terminal, a data folder of its own. Killed with its tree on dispose.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
@@ -29,8 +29,7 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public static AgentProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
-        info.ArgumentList.Add(RepoPaths.AgentDll);
+        var info = new ProcessStartInfo(RepoPaths.AgentExecutable) { WorkingDirectory = workingDirectory };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

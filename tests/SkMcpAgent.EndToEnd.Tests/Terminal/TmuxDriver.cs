@@ -26,7 +26,7 @@ public sealed class TmuxDriver : IAsyncDisposable
         _configFile = Path.Combine(workingDirectory, ".tmux.conf");
     }
 
-    /// <summary>Starts <c>dotnet SkMcpAgent.dll <paramref name="args"/></c> in a new pane; fails clearly without tmux.</summary>
+    /// <summary>Starts the agent executable with <paramref name="args"/> in a new pane; fails clearly without tmux.</summary>
     public static async Task<TmuxDriver> StartAgentAsync(string workingDirectory, params string[] args)
     {
         var driver = new TmuxDriver(workingDirectory);
@@ -38,7 +38,7 @@ public sealed class TmuxDriver : IAsyncDisposable
         List<string> command =
         [
             "sh", "-c", $"trap true INT; \"$@\"; echo \"{ExitMarker}$?]\"", "sh",
-            "env", .. AgentProcess.InheritedSecrets.SelectMany(static v => new[] { "-u", v }), "dotnet", RepoPaths.AgentDll, .. args,
+            "env", .. AgentProcess.InheritedSecrets.SelectMany(static v => new[] { "-u", v }), RepoPaths.AgentExecutable, .. args,
         ];
         await driver.RunTmuxAsync(
             ["-f", driver._configFile, "new-session", "-d", "-s", "agent", "-x", Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
