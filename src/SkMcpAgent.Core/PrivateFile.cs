@@ -8,6 +8,38 @@ internal static class PrivateFile
 {
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (and its parents) readable by the owner only (0700), and narrows an existing
+    /// folder to 0700: it may have been made by hand, or under a umask that let others in. A folder whose mode may not
+    /// be changed (another user's) is left as it is: the files written into it are 0600 all the same. On Windows the
+    /// folder keeps the access list it inherits (Unix modes do not apply there).
+    /// </summary>
+    public static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        Directory.CreateDirectory(path, OwnerOnlyFolder);
+        if (File.GetUnixFileMode(path) == OwnerOnlyFolder)
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, OwnerOnlyFolder);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // EPERM: the folder belongs to someone else (only its owner may change its mode).
+        }
+    }
+
     /// <summary>
     /// Writes <paramref name="path"/> whole: <paramref name="write"/> fills a private (0600) temporary file beside it,
     /// which is flushed to disk and then renamed over the old file, so a crash or a Ctrl+C leaves the previous version

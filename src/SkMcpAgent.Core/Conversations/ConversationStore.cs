@@ -15,8 +15,6 @@ public sealed class ConversationStore
 {
     public const int DefaultKeepPerFolder = 50;
 
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     /// <summary>Temporary files older than this are leftovers of a crash mid-write.</summary>
     private static readonly TimeSpan s_staleTemporary = TimeSpan.FromDays(1);
 
@@ -191,17 +189,7 @@ public sealed class ConversationStore
             return;
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            // An existing folder is narrowed too: it may have been made by hand, or by a umask that let others read it.
-            Directory.CreateDirectory(Folder, OwnerOnlyFolder);
-            File.SetUnixFileMode(Folder, OwnerOnlyFolder);
-        }
-
+        PrivateFile.CreateFolder(Folder);
         _folderReady = true;
     }
 }

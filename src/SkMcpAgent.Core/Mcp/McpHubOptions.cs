@@ -61,4 +61,15 @@ public sealed class McpHubOptions
             field = value;
         }
     } = 3;
+
+    /// <summary>The most a server that exited by itself is waited for until its stderr ends (tests shorten it).</summary>
+    internal TimeSpan StderrDrainLimit
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = McpTransports.StderrDrainLimit;
 }

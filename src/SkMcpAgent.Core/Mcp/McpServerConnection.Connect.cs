@@ -17,10 +17,10 @@ public sealed partial class McpServerConnection
     // Newest first: the order in which a version the server offers is picked.
     private static readonly string[] s_knownProtocolVersions = [PreferredProtocolVersion, "2025-06-18", "2025-03-26", "2024-11-05"];
 
-    // How long a failed start waits for the child's last words on stderr (they explain the failure).
-    private static readonly TimeSpan s_stderrGrace = TimeSpan.FromMilliseconds(500);
-
     private string _protocolVersion = PreferredProtocolVersion;
+
+    // The stdio transport of the connection being made (the last one, after a protocol downgrade).
+    private StdioStopWaits? _stdioTransport;
 
     // The start-up deadline of the connection being made, so that a sign-in in the browser can extend it.
     private volatile CancellationTokenSource? _startup;
@@ -36,6 +36,7 @@ public sealed partial class McpServerConnection
         }
 
         _stderr.Clear();
+        _stdioTransport = null;
         var timeout = Config.StartupTimeout ?? _options.DefaultStartupTimeout;
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(timeout);
@@ -76,9 +77,10 @@ public sealed partial class McpServerConnection
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"it did not start within {timeout.TotalSeconds:0.#} s."), ex);
             }
 
-            if (Config.Transport == McpTransportKind.Stdio)
+            // The child's last words on stderr explain the failure: they are all in once the transport has closed.
+            if (_stdioTransport is { } stdio && !cancellationToken.IsCancellationRequested)
             {
-                await _stderr.WaitForAnyLineAsync(s_stderrGrace);
+                await stdio.WaitUntilClosedAsync();
             }
 
             throw;
@@ -137,8 +139,12 @@ public sealed partial class McpServerConnection
     private static bool IsLegacySseHint(HttpStatusCode? status) =>
         status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed;
 
-    private IClientTransport CreateTransport(TimeSpan timeout, HttpTransportMode mode) =>
-        McpTransports.Create(Config, timeout, OnStderrLine, _loggerFactory, _processTag, mode, CreateOAuthOptions());
+    private IClientTransport CreateTransport(TimeSpan timeout, HttpTransportMode mode)
+    {
+        var transport = McpTransports.Create(Config, timeout, OnStderrLine, _loggerFactory, _processTag, mode, CreateOAuthOptions(), _options.StderrDrainLimit);
+        _stdioTransport = transport as StdioStopWaits;
+        return transport;
+    }
 
     private void OnStderrLine(string line)
     {

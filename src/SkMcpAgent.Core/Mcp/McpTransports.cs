@@ -16,6 +16,12 @@ internal static class McpTransports
     /// </summary>
     internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The most a server that exited by itself is waited for until its stderr ends (the wait ends at end of file,
+    /// normally milliseconds after the exit): only a child that keeps the pipe open makes it run out.
+    /// </summary>
+    internal static readonly TimeSpan StderrDrainLimit = TimeSpan.FromSeconds(2);
+
     public static IClientTransport Create(
         McpServerConfig config,
         TimeSpan startupTimeout,
@@ -23,7 +29,8 @@ internal static class McpTransports
         ILoggerFactory loggerFactory,
         string? processTag = null,
         HttpTransportMode? httpMode = null,
-        ClientOAuthOptions? oauth = null)
+        ClientOAuthOptions? oauth = null,
+        TimeSpan? stderrDrainLimit = null)
     {
         if (config.Transport == McpTransportKind.Stdio)
         {
@@ -33,7 +40,7 @@ internal static class McpTransports
                 ServerWatchdog.EnsureStarted();
             }
 
-            return new StdioClientTransport(
+            return new StdioStopWaits(
                 new StdioClientTransportOptions
                 {
                     Name = config.Name,
@@ -43,8 +50,8 @@ internal static class McpTransports
                     InheritEnvironmentVariables = false,
                     EnvironmentVariables = ChildEnvironment(config, processTag),
                     StandardErrorLines = stderrLine,
-                    ShutdownTimeout = ShutdownGrace,
                 },
+                stderrDrainLimit ?? StderrDrainLimit,
                 new StderrQuietLoggerFactory(loggerFactory));
         }
 

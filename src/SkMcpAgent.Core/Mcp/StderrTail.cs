@@ -19,7 +19,6 @@ internal sealed class StderrTail(int capacity = StderrTail.DefaultCapacity, int 
 
     private readonly Queue<string> _lines = new();
     private readonly Lock _lock = new();
-    private TaskCompletionSource _firstLine = NewSignal();
     private int _length;
 
     /// <summary>How many characters the kept lines hold.</summary>
@@ -46,8 +45,6 @@ internal sealed class StderrTail(int capacity = StderrTail.DefaultCapacity, int 
             {
                 _length -= _lines.Dequeue().Length;
             }
-
-            _firstLine.TrySetResult();
         }
 
         return kept;
@@ -59,33 +56,8 @@ internal sealed class StderrTail(int capacity = StderrTail.DefaultCapacity, int 
         {
             _lines.Clear();
             _length = 0;
-            _firstLine = NewSignal();
         }
     }
-
-    /// <summary>
-    /// Waits, at most <paramref name="limit"/>, until a line has arrived. A child that prints its reason and exits at
-    /// once often breaks the pipe before its stderr has been read: the reason is on its way, not missing.
-    /// </summary>
-    public async Task WaitForAnyLineAsync(TimeSpan limit)
-    {
-        Task signal;
-        lock (_lock)
-        {
-            signal = _firstLine.Task;
-        }
-
-        try
-        {
-            await signal.WaitAsync(limit).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // The server said nothing on stderr; the failure is described without it.
-        }
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The kept lines, most recent last, or an empty string.</summary>
     public string Text()

@@ -34,6 +34,48 @@ public sealed class McpServerHubHostileTests
     }
 
     [Fact]
+    public async Task Start_GivesTheServersLastWords_WhenItsStderrEndsWellAfterItsExit()
+    {
+        McpServerConfig[] servers = [new() { Name = "slow", Command = "node", Args = [s_script, "late-stderr"] }];
+        await using var hub = new McpServerHub(servers, new McpHubOptions(), NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+
+        hub.Start();
+        await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+        Assert.Equal(ServerState.Failed, hub.Servers[0].State);
+        Assert.Contains("fatal: said after the exit", hub.Servers[0].FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_FailsWithinTheBound_WhenAChildOfTheDeadServerKeepsItsStderrOpen()
+    {
+        McpServerConfig[] servers = [new() { Name = "held", Command = "node", Args = [s_script, "holds-stderr"] }];
+        var hub = new McpServerHub(servers, new McpHubOptions { StderrDrainLimit = TimeSpan.FromMilliseconds(200) }, NullAgentEventSink.Instance, NullLoggerFactory.Instance);
+        int child;
+        try
+        {
+            hub.Start();
+            await hub.WaitForAllAsync(TestTimeouts.DefaultToken());
+
+            var reason = hub.Servers[0].FailureReason;
+            Assert.Equal(ServerState.Failed, hub.Servers[0].State);
+            Assert.NotNull(reason);
+            Assert.Contains("exited with code 1", reason, StringComparison.Ordinal);
+            const string marker = "fatal: held open by ";
+            Assert.Contains(marker, reason, StringComparison.Ordinal);
+            var line = reason[(reason.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
+            child = int.Parse(line.Split(Environment.NewLine)[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(ChildProcesses.IsAlive(child), "the child holding the server's stderr should still run until the hub stops it");
+        }
+        finally
+        {
+            await hub.DisposeAsync();
+        }
+
+        Assert.False(ChildProcesses.IsAlive(child), $"the server's child {child} is still running after DisposeAsync");
+    }
+
+    [Fact]
     public async Task Start_KeepsStderrAndItsLogLinesBounded_WhenAServingServerWritesMegabyteLines()
     {
         McpServerConfig[] servers = [new() { Name = "chatty", Command = "node", Args = [s_script, "long-stderr"] }];

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkMcpAgent.Core.Configuration;
 using SkMcpAgent.Core.Events;
@@ -21,7 +20,7 @@ public sealed class TransportRulesTests
     [InlineData(HttpStatusCode.MethodNotAllowed)]
     public async Task Http_FallsBackToLegacySse_OnlyOnTheStatusesThatMeanAnOlderServer(HttpStatusCode status)
     {
-        await using var endpoint = StatusEndpoint.Start(status);
+        await using var endpoint = await StatusEndpoint.StartAsync(status);
 
         var server = await ConnectAsync(endpoint, authorizationHeader: null);
 
@@ -35,14 +34,14 @@ public sealed class TransportRulesTests
     [InlineData(HttpStatusCode.InternalServerError, "500")]
     public async Task Http_ReportsOtherRefusalsOnce_WithoutTryingSse(HttpStatusCode status, string shown)
     {
-        await using var endpoint = StatusEndpoint.Start(status);
+        await using var endpoint = await StatusEndpoint.StartAsync(status);
 
         var server = await ConnectAsync(endpoint, authorizationHeader: "Bearer static-token");
 
         Assert.Equal(ServerState.Failed, server.State);
         Assert.Contains(shown, server.FailureReason, StringComparison.Ordinal);
         Assert.DoesNotContain("SSE", server.FailureReason, StringComparison.OrdinalIgnoreCase);
-        Assert.All(endpoint.Requests, static r => Assert.Equal("POST", r));
+        Assert.Equal(["POST"], endpoint.Requests);
     }
 
     private static async Task<McpServerConnection> ConnectAsync(StatusEndpoint endpoint, string? authorizationHeader)
@@ -64,54 +63,26 @@ public sealed class TransportRulesTests
     }
 
     /// <summary>A loopback endpoint that answers every request with one status, recording each request's method.</summary>
-    private sealed class StatusEndpoint : IAsyncDisposable
+    private sealed class StatusEndpoint(LoopbackHttpServer server, ConcurrentQueue<string> requests) : IAsyncDisposable
     {
-        private readonly HttpListener _listener = new();
-        private readonly Task _serving;
+        public string Url => new Uri(server.BaseUrl, "mcp").ToString();
 
-        private StatusEndpoint(HttpStatusCode status)
+        public ConcurrentQueue<string> Requests => requests;
+
+        public static async Task<StatusEndpoint> StartAsync(HttpStatusCode status)
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = $"http://127.0.0.1:{port}/mcp";
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            _listener.Start();
-            _serving = ServeAsync(status);
-        }
-
-        public string Url { get; }
-
-        public ConcurrentQueue<string> Requests { get; } = new();
-
-        public static StatusEndpoint Start(HttpStatusCode status) => new(status);
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            await _serving;
-            _listener.Close();
-        }
-
-        private async Task ServeAsync(HttpStatusCode status)
-        {
-            while (true)
-            {
-                HttpListenerContext context;
-                try
+            var requests = new ConcurrentQueue<string>();
+            var server = await LoopbackHttpServer.StartAsync(
+                context =>
                 {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                Requests.Enqueue(context.Request.HttpMethod);
-                context.Response.StatusCode = (int)status;
-                context.Response.Close();
-            }
+                    requests.Enqueue(context.Request.Method);
+                    context.Response.StatusCode = (int)status;
+                    return Task.CompletedTask;
+                },
+                TestTimeouts.DefaultToken());
+            return new StatusEndpoint(server, requests);
         }
+
+        public ValueTask DisposeAsync() => server.DisposeAsync();
     }
 }

@@ -3,6 +3,11 @@
 //                  inputSchema, one whose inputSchema is an array schema and one whose "properties" is a string
 //   long-stderr    writes twenty 1 MB lines (or as many MB as the second argument says) and then "stderr done" to stderr, then serves (one good tool)
 //   dies-loudly    writes one 5 MB line to stderr and exits with code 1 before the handshake
+//   late-stderr    exits with code 1 before the handshake, leaving a child that shares its stderr and writes
+//                  "fatal: said after the exit" half a second after the exit (longer than any fixed grace was), then ends
+//   holds-stderr   writes "fatal: held open by <pid>" to stderr, exits with code 1 before the handshake, and leaves
+//                  that child (<pid>) running with the stderr pipe open until it is killed
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 const mode = process.argv[2];
@@ -19,8 +24,19 @@ const tools = mode === "bad-schemas"
     ]
   : [good("echo")];
 
+// A child that shares this process's stderr, not its stdout (whose end is the server's exit), and reads a pipe from
+// it: the end of that pipe is how the child learns that the server has exited.
+const leaveChild = (code) => spawn(process.execPath, ["-e", code], { stdio: ["pipe", "ignore", "inherit"] });
+
 if (mode === "dies-loudly") {
   process.stderr.write("fatal: " + "x".repeat(5 * 1024 * 1024) + "\n", () => process.exit(1));
+} else if (mode === "late-stderr") {
+  leaveChild(`process.stdin.resume().on("end", () =>
+    setTimeout(() => process.stderr.write("fatal: said after the exit\\n"), 500));`);
+  process.exit(1);
+} else if (mode === "holds-stderr") {
+  const child = leaveChild("setInterval(() => {}, 60000);");
+  process.stderr.write(`fatal: held open by ${child.pid}\n`, () => process.exit(1));
 } else {
   if (mode === "long-stderr") {
     for (let i = 0; i < 20; i++) {

@@ -12,8 +12,6 @@ namespace SkMcpAgent.Core.Mcp.Auth;
 /// </summary>
 public sealed class TokenFileCache : ITokenCache
 {
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     public TokenFileCache(string tokenFolder, string serverName, string serverUrl)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenFolder);
@@ -53,7 +51,7 @@ public sealed class TokenFileCache : ITokenCache
     public async ValueTask StoreTokensAsync(TokenContainer tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        CreateFolder();
+        PrivateFile.CreateFolder(Folder);
 
         await PrivateFile.WriteAtomicallyAsync(
             FilePath,
@@ -67,18 +65,6 @@ public sealed class TokenFileCache : ITokenCache
         var existed = File.Exists(FilePath);
         File.Delete(FilePath);
         return existed;
-    }
-
-    private void CreateFolder()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(Folder, OwnerOnlyFolder);
-        }
     }
 
     /// <summary>The server's name for people reading the folder, and a hash of its URL so that a new URL starts afresh.</summary>

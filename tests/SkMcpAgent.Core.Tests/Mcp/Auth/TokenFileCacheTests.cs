@@ -25,6 +25,19 @@ public sealed class TokenFileCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Store_NarrowsAnExistingFolderThatOthersCouldRead()
+    {
+        Directory.CreateDirectory(_folder);
+        File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        var cache = new TokenFileCache(_folder, "remote", "https://h/mcp");
+
+        await cache.StoreTokensAsync(new TokenContainer { TokenType = "Bearer", AccessToken = "at", ObtainedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_folder));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cache.FilePath));
+    }
+
+    [Fact]
     public async Task Get_IsNull_ForAnotherUrl_ForADamagedFile_AndAfterDelete()
     {
         var cache = new TokenFileCache(_folder, "remote", "https://h/mcp");
