@@ -88,7 +88,23 @@ public static class StartupTrace
             Mark(string.Create(CultureInfo.InvariantCulture, $"processor time used: {process.TotalProcessorTime.TotalMilliseconds:F0} ms"));
         }
 
-        var names = AppDomain.CurrentDomain.GetAssemblies().Select(static a => a.GetName().Name).Order(StringComparer.Ordinal).ToList();
+        var names = AppDomain.CurrentDomain.GetAssemblies().Select(static a => SimpleName(a.FullName)).Order(StringComparer.Ordinal).ToList();
         Mark(string.Create(CultureInfo.InvariantCulture, $"{names.Count} assemblies loaded: {string.Join(", ", names)}"));
+    }
+
+    /// <summary>
+    /// The simple name from an assembly's display name (<c>Name, Version=..., Culture=...</c>). Not
+    /// <see cref="System.Reflection.Assembly.GetName()"/>: in the NativeAOT executable, with invariant globalization, it
+    /// throws <see cref="CultureNotFoundException"/> for a satellite (resource) assembly's culture.
+    /// </summary>
+    internal static string SimpleName(string? displayName)
+    {
+        if (string.IsNullOrEmpty(displayName))
+        {
+            return string.Empty;
+        }
+
+        var comma = displayName.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0 ? displayName : displayName[..comma];
     }
 }
