@@ -21,8 +21,8 @@ public static class RuntimeJson
         .. AIJsonUtilities.DefaultOptions.TypeInfoResolverChain.OfType<JsonSerializerContext>(),
     ]);
 
-    /// <summary>Web defaults (camelCase), with no contracts of our own: for values of any type.</summary>
-    public static JsonSerializerOptions Default { get; } = CreateOptions(new JsonSerializerOptions(JsonSerializerDefaults.Web), null);
+    /// <summary>Microsoft.Extensions.AI's settings (camelCase, indented, readable text), for values of any type.</summary>
+    public static JsonSerializerOptions Default { get; } = CreateOptions(AIJsonUtilities.DefaultOptions, null);
 
     /// <summary>Read-only options with the settings of <paramref name="settings"/>, resolving <paramref name="ours"/> first.</summary>
     public static JsonSerializerOptions CreateOptions(JsonSerializerOptions settings, IJsonTypeInfoResolver? ours)
