@@ -1,25 +1,26 @@
+using System.Globalization;
+using System.Reflection;
 using SkMcpAgent.Core.Sessions;
 
 namespace SkMcpAgent.Core.Tests.Sessions;
 
 public sealed class StartupTraceTests
 {
-    [Theory]
-    [InlineData("SkMcpAgent.Core, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null", "SkMcpAgent.Core")]
-    [InlineData("Spectre.Console.resources, Version=0.50.0.0, Culture=de, PublicKeyToken=null", "Spectre.Console.resources")]
-    [InlineData("NoVersion", "NoVersion")]
-    [InlineData(null, "")]
-    public void SimpleName_IsTheNameBeforeTheFirstComma(string? displayName, string expected)
+    [Fact]
+    public void SimpleName_IsTheAssemblysName()
     {
-        Assert.Equal(expected, StartupTrace.SimpleName(displayName));
+        Assert.Equal("SkMcpAgent.Core", StartupTrace.SimpleName(typeof(StartupTrace).Assembly));
     }
 
     [Fact]
-    public void SimpleName_MatchesGetName_ForEveryLoadedAssembly()
+    public void SimpleName_IsNull_ForASatelliteWhoseCultureThisProcessCannotUse()
     {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(static a => !a.IsDynamic))
-        {
-            Assert.Equal(assembly.GetName().Name, StartupTrace.SimpleName(assembly.FullName));
-        }
+        Assert.Null(StartupTrace.SimpleName(new SatelliteUnderInvariantGlobalization()));
+    }
+
+    /// <summary>What the NativeAOT executable's satellite assemblies do under invariant globalization.</summary>
+    private sealed class SatelliteUnderInvariantGlobalization : Assembly
+    {
+        public override AssemblyName GetName() => throw new CultureNotFoundException("name", "cs", "cs is an invalid culture identifier.");
     }
 }

@@ -5,7 +5,7 @@ using SkMcpAgent.Testing.Processes;
 namespace SkMcpAgent.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The real agent executable (<c>dotnet SkMcpAgent.dll ...</c>) as a child process: stdin piped, stdout and stderr
+/// The real agent executable (<c>dotnet SkMcpAgent.dll ...</c>, or the executable named by <c>SKMCPAGENT_TEST_EXECUTABLE</c>) as a child process: stdin piped, stdout and stderr
 /// recorded, provider variables of the test's own environment removed, a dumb terminal, a data folder of its own. Killed with its tree on dispose.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
@@ -29,8 +29,14 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public static AgentProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
-        info.ArgumentList.Add(RepoPaths.AgentDll);
+        // SKMCPAGENT_TEST_EXECUTABLE: run the tests against another build of the agent, the NativeAOT executable say.
+        var executable = Environment.GetEnvironmentVariable("SKMCPAGENT_TEST_EXECUTABLE");
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(executable) ? "dotnet" : executable) { WorkingDirectory = workingDirectory };
+        if (string.IsNullOrEmpty(executable))
+        {
+            info.ArgumentList.Add(RepoPaths.AgentDll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
