@@ -9,12 +9,6 @@ namespace SkMcpAgent.Tests.Output;
 /// </summary>
 public sealed class JsonOutputShapeTests
 {
-    private static readonly IReadOnlyDictionary<string, object?> s_arguments = new Dictionary<string, object?>
-    {
-        ["city"] = JsonDocument.Parse("\"Zürich <b>\"").RootElement.Clone(),
-        ["days"] = 3,
-    };
-
     [Fact]
     public void Serialize_Answer_IsIndentedCamelCaseWithNullsAndReadableText()
     {
@@ -22,7 +16,7 @@ public sealed class JsonOutputShapeTests
             "Sunny \"warm\" in Zürich <b>",
             "OpenAI",
             null,
-            [new JsonToolCall("weather_get_forecast", "weather", s_arguments, false, "boom", 12.5)],
+            [new JsonToolCall("weather_get_forecast", "weather", OutputSamples.Arguments, false, "boom", 12.5)],
             new JsonUsage(10, null, 15),
             JsonStopReasons.MaxRounds,
             "c-1");
@@ -150,7 +144,7 @@ public sealed class JsonOutputShapeTests
               "days": 3
             }
             """,
-            JsonOutput.Serialize(s_arguments));
+            JsonOutput.Serialize(OutputSamples.Arguments));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Output;
 
@@ -7,12 +6,6 @@ namespace SkMcpAgent.Tests.Output;
 /// <summary>The exact stream-json lines: <c>type</c> first, compact, nulls kept, text readable (not \u-escaped).</summary>
 public sealed class StreamJsonWriterTests
 {
-    private static readonly IReadOnlyDictionary<string, object?> s_arguments = new Dictionary<string, object?>
-    {
-        ["city"] = JsonDocument.Parse("\"Zürich <b>\"").RootElement.Clone(),
-        ["days"] = 3,
-    };
-
     [Fact]
     public void Lines_HaveTheDocumentedShapes_AndEventsBeforeTheSessionLineFollowIt()
     {
@@ -22,12 +15,12 @@ public sealed class StreamJsonWriterTests
         writer.Publish(new ServerWarning("disk", "slow ü"));
         writer.Publish(new ServerStateChanged("weather", ServerState.Failed, null));
         writer.Session("OpenAI", null, [new StreamServer("disk", "ready", 2)], ["disk_list"]);
-        writer.Publish(new FunctionCallStarted("c1", "disk_list", "disk", s_arguments));
+        writer.Publish(new FunctionCallStarted("c1", "disk_list", "disk", OutputSamples.Arguments));
         writer.Publish(new FunctionCallProgressed("c1", "disk_list", 0.5, null, "half"));
-        writer.Publish(new FunctionCallFinished("c1", "disk_list", "disk", s_arguments, TimeSpan.FromMilliseconds(12.345), true, "done <ok>"));
-        writer.Publish(new FunctionCallFinished("c2", "disk_list", null, s_arguments, TimeSpan.FromMilliseconds(1), false, "failed"));
+        writer.Publish(new FunctionCallFinished("c1", "disk_list", "disk", OutputSamples.Arguments, TimeSpan.FromMilliseconds(12.345), true, "done <ok>"));
+        writer.Publish(new FunctionCallFinished("c2", "disk_list", null, OutputSamples.Arguments, TimeSpan.FromMilliseconds(1), false, "failed"));
         writer.Text("Hi \"there\"");
-        writer.Result(new JsonAnswer("Hi", "OpenAI", null, [new JsonToolCall("disk_list", "disk", s_arguments, false, "boom", 12.5)], new JsonUsage(10, null, 15)));
+        writer.Result(new JsonAnswer("Hi", "OpenAI", null, [new JsonToolCall("disk_list", "disk", OutputSamples.Arguments, false, "boom", 12.5)], new JsonUsage(10, null, 15)));
 
         Assert.Equal(
             """
