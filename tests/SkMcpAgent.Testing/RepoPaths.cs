@@ -28,10 +28,13 @@ public static class RepoPaths
     /// <summary>
     /// The built agent as users start it, in the configuration the tests were built in: a NativeAOT executable where
     /// the build could make one, else the ReadyToRun apphost (build/FastStart.targets). Tests run this, not
-    /// <c>dotnet SkMcpAgent.dll</c>, so the shipped form is the tested one.
+    /// <c>dotnet SkMcpAgent.dll</c>, so the shipped form is the tested one. <c>SKMCPAGENT_TEST_EXECUTABLE</c> names
+    /// another build to test instead (a NativeAOT publish, say).
     /// </summary>
     public static string AgentExecutable =>
-        RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", OperatingSystem.IsWindows() ? "SkMcpAgent.exe" : "SkMcpAgent"));
+        RequireFile(Environment.GetEnvironmentVariable("SKMCPAGENT_TEST_EXECUTABLE") is { Length: > 0 } other
+            ? other
+            : Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", OperatingSystem.IsWindows() ? "SkMcpAgent.exe" : "SkMcpAgent"));
 
     /// <summary>The configuration the tests were built in (Debug or Release), which the build outputs share.</summary>
     public static string BuildConfiguration =>

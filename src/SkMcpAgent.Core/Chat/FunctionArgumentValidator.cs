@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
+using System.Text.Json.Serialization.Metadata;
+using SkMcpAgent.Core.Serialization;
 
 namespace SkMcpAgent.Core.Chat;
 
@@ -10,6 +11,9 @@ namespace SkMcpAgent.Core.Chat;
 /// </summary>
 internal static class FunctionArgumentValidator
 {
+    // Arguments are JsonElements when they come from the model; other values are written by their run-time type.
+    private static readonly JsonTypeInfo<object?> s_anyValue = RuntimeJson.Default.TypeInfo<object?>();
+
     /// <summary>The problems found, or null when the arguments fit.</summary>
     public static IReadOnlyList<string>? Validate(JsonElement schema, IDictionary<string, object?>? arguments)
     {
@@ -80,12 +84,8 @@ internal static class FunctionArgumentValidator
         return null;
     }
 
-    private static JsonElement ToElement(object? value) => value switch
-    {
-        JsonElement element => element,
-        null => JsonSerializer.SerializeToElement<object?>(null, AIJsonUtilities.DefaultOptions),
-        _ => JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
-    };
+    private static JsonElement ToElement(object? value) =>
+        value is JsonElement element ? element : JsonSerializer.SerializeToElement(value, s_anyValue);
 
     private static bool MatchesType(JsonElement type, JsonElement value) => type.ValueKind switch
     {

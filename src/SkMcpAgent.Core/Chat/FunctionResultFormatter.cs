@@ -3,13 +3,15 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using SkMcpAgent.Core.Serialization;
 
 namespace SkMcpAgent.Core.Chat;
 
 /// <summary>
 /// Turns whatever a function returned into the one string the model sees. MCP tools return a serialised
 /// <c>CallToolResult</c> (a <see cref="JsonElement"/>): its text blocks are joined, and its structured content is
-/// used when there is no text. Local functions return strings, AI contents or any serialisable value.
+/// used when there is no text. Local functions return strings, AI contents or other values, written as JSON through
+/// source-generated contracts only (<see cref="RuntimeValueConverter"/> says how types none knows are written).
 /// </summary>
 public static class FunctionResultFormatter
 {
@@ -26,7 +28,7 @@ public static class FunctionResultFormatter
         CallToolResult toolResult => FormatJson(JsonSerializer.SerializeToElement(toolResult, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)))),
         AIContent content => FormatContent(content),
         IEnumerable<AIContent> contents => string.Join('\n', contents.Select(FormatContent)),
-        _ => JsonSerializer.Serialize(result, s_options.GetTypeInfo(result.GetType())),
+        _ => JsonSerializer.Serialize(result, s_options.TypeInfo<object>()),
     };
 
     /// <summary>True when the result is an MCP tool result flagged <c>isError</c>.</summary>
@@ -44,7 +46,7 @@ public static class FunctionResultFormatter
         TextContent text => text.Text,
         DataContent data => $"[{data.MediaType} data, {data.Data.Length} bytes]",
         UriContent uri => uri.Uri.ToString(),
-        _ => JsonSerializer.Serialize(content, s_options.GetTypeInfo(typeof(AIContent))),
+        _ => JsonSerializer.Serialize(content, s_options.TypeInfo<AIContent>()),
     };
 
     private static string FormatJson(JsonElement element)
@@ -97,12 +99,9 @@ public static class FunctionResultFormatter
         };
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
-        options.MakeReadOnly();
-        return options;
-    }
+    // Any value by its run-time type, through source-generated contracts only (the agent ships as NativeAOT).
+    private static JsonSerializerOptions CreateOptions() =>
+        RuntimeJson.CreateOptions(new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false }, null);
 
     private static string? Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using SkMcpAgent.Core.Chat;
 using SkMcpAgent.Core.Functions;
+using SkMcpAgent.Core.Serialization;
 
 namespace SkMcpAgent.Core.Filters;
 
@@ -29,7 +30,7 @@ public sealed partial class FunctionLoggingFilter(ILogger logger) : IFunctionInv
 
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            var arguments = JsonSerializer.Serialize(context.Arguments, Microsoft.Extensions.AI.AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+            var arguments = JsonSerializer.Serialize(context.Arguments, RuntimeJson.Default.TypeInfo<IDictionary<string, object?>>());
             LogArguments(_logger, name, arguments);
         }
 

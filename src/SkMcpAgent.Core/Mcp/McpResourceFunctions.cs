@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using SkMcpAgent.Core.Functions;
 
 namespace SkMcpAgent.Core.Mcp;
@@ -12,11 +13,6 @@ namespace SkMcpAgent.Core.Mcp;
 /// </summary>
 internal static class McpResourceFunctions
 {
-    private static readonly JsonSerializerOptions s_listingOptions = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     // Return the text itself, as tool functions do, rather than the factory's JSON-serialised string.
     private static readonly Func<object?, Type?, CancellationToken, ValueTask<object?>> s_asIs = static (result, _, _) => ValueTask.FromResult(result);
 
@@ -56,18 +52,20 @@ internal static class McpResourceFunctions
             using var call = FunctionCallScope.LinkCurrent(cancellationToken);
             var resources = await connection.ListResourcesAsync(call.Token);
             var templates = await connection.ListResourceTemplatesAsync(call.Token);
-            var listing = new
-            {
-                resources = resources.Select(static r => new { uri = r.Uri, name = r.Name, description = r.Description, mimeType = r.MimeType }),
-                templates = templates.Select(static t => new { uriTemplate = t.UriTemplate, name = t.Name, description = t.Description, mimeType = t.MimeType }),
-            };
-            return JsonSerializer.Serialize(listing, s_listingOptions);
+            return FormatListing(resources.Select(static r => r.ProtocolResource), templates.Select(static t => t.ProtocolResourceTemplate));
         }
         catch (Exception ex) when (ex is McpException or InvalidOperationException)
         {
             throw new McpToolErrorException(connection.Name, "resources/list", $"Server '{connection.Name}' could not list its resources: {ex.Message}", ex);
         }
     }
+
+    /// <summary>The listing as JSON: <c>{"resources":[{"uri",...}],"templates":[{"uriTemplate",...}]}</c>, nulls left out.</summary>
+    internal static string FormatListing(IEnumerable<Resource> resources, IEnumerable<ResourceTemplate> templates) => JsonSerializer.Serialize(
+        new ResourceListing(
+            [.. resources.Select(static r => new ListedResource(r.Uri, r.Name, r.Description, r.MimeType))],
+            [.. templates.Select(static t => new ListedResourceTemplate(t.UriTemplate, t.Name, t.Description, t.MimeType))]),
+        ResourceListingJsonContext.Default.ResourceListing);
 
     private static async Task<string> ReadAsync(McpServerConnection connection, string uri, CancellationToken cancellationToken)
     {

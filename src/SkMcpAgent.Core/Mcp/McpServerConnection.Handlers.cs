@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SkMcpAgent.Core.Approval;
+using SkMcpAgent.Core.Serialization;
 
 // Sampling, roots and logging are deprecated only from protocol 2026-07-28 on; the agent negotiates 2025-11-25 or
 // older, where servers (server-everything among them) still use them.
@@ -13,6 +15,10 @@ namespace SkMcpAgent.Core.Mcp;
 
 public sealed partial class McpServerConnection
 {
+    // The SDK's source-generated contract: a NativeAOT build has no reflection to build one from the type.
+    private static readonly JsonTypeInfo<LoggingMessageNotificationParams> s_logMessageInfo =
+        McpJsonUtilities.DefaultOptions.TypeInfo<LoggingMessageNotificationParams>();
+
     /// <summary>Fresh options per client: the SDK records the capabilities it derives from the handlers on them.</summary>
     private McpClientOptions CreateClientOptions(string protocolVersion)
     {
@@ -117,7 +123,7 @@ public sealed partial class McpServerConnection
     private ValueTask OnLogMessageAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
     {
         if (notification.Params is { } parameters
-            && parameters.Deserialize<LoggingMessageNotificationParams>(McpJsonUtilities.DefaultOptions) is { } message)
+            && parameters.Deserialize(s_logMessageInfo) is { } message)
         {
             var level = message.Level switch
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 
 namespace SkMcpAgent.Core.Sessions;
 
@@ -88,7 +89,25 @@ public static class StartupTrace
             Mark(string.Create(CultureInfo.InvariantCulture, $"processor time used: {process.TotalProcessorTime.TotalMilliseconds:F0} ms"));
         }
 
-        var names = AppDomain.CurrentDomain.GetAssemblies().Select(static a => a.GetName().Name).Order(StringComparer.Ordinal).ToList();
+        var names = AppDomain.CurrentDomain.GetAssemblies().Select(SimpleName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         Mark(string.Create(CultureInfo.InvariantCulture, $"{names.Count} assemblies loaded: {string.Join(", ", names)}"));
+    }
+
+    /// <summary>
+    /// The assembly's simple name, or null for a satellite (resource) assembly of a culture this process cannot use. The
+    /// NativeAOT executable lists its satellites among the loaded assemblies, and there, with invariant globalization,
+    /// <see cref="Assembly.GetName()"/> and <see cref="Assembly.FullName"/> both throw <see cref="CultureNotFoundException"/>
+    /// for them (under the JIT such satellites are never loaded, so the list is the same).
+    /// </summary>
+    internal static string? SimpleName(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetName().Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -45,15 +45,8 @@ public static class CallMode
 
         if (options.Json)
         {
-            JsonOutput.Write(terminal.Host.Output, new
-            {
-                function = source.Name,
-                server = serverName,
-                ok,
-                result = ok ? text : null,
-                error = ok ? null : text,
-                durationMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1),
-            });
+            JsonOutput.Write(terminal.Host.Output, new JsonCallResult(
+                source.Name, serverName, ok, ok ? text : null, ok ? null : text, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1)));
         }
         else if (ok)
         {

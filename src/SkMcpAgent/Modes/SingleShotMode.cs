@@ -78,7 +78,7 @@ public static class SingleShotMode
         stream?.Session(
             session.ProviderName,
             session.Model,
-            session.Hub.Servers.Select(static s => (object)new { name = s.Name, state = s.State.ToString().ToLowerInvariant(), functions = s.Functions.Count }),
+            session.Hub.Servers.Select(static s => new StreamServer(s.Name, s.State.ToString().ToLowerInvariant(), s.Functions.Count)),
             session.Hub.GetFunctions().Select(static f => f.Name));
         string answer;
         try

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SkMcpAgent.Core.Events;
+using SkMcpAgent.Core.Serialization;
 
 namespace SkMcpAgent.Output;
 
@@ -14,11 +15,13 @@ namespace SkMcpAgent.Output;
 /// </summary>
 public sealed class StreamJsonWriter(TextWriter output) : IAgentEventSink
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    private static readonly JsonSerializerOptions s_options = RuntimeJson.CreateOptions(
+        new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        },
+        OutputJsonContext.Default);
 
     private readonly Lock _gate = new();
     private List<JsonObject>? _held = [];
@@ -27,38 +30,20 @@ public sealed class StreamJsonWriter(TextWriter output) : IAgentEventSink
     {
         var line = agentEvent switch
         {
-            FunctionCallStarted started => Line("function_call_started", new
-            {
-                callId = started.CallId,
-                function = started.FunctionName,
-                server = started.ServerName,
-                arguments = started.Arguments,
-            }),
-            FunctionCallProgressed progressed => Line("function_call_progress", new
-            {
-                callId = progressed.CallId,
-                function = progressed.FunctionName,
-                progress = progressed.Progress,
-                total = progressed.Total,
-                message = progressed.Message,
-            }),
-            FunctionCallFinished finished => Line("function_call_finished", new
-            {
-                callId = finished.CallId,
-                function = finished.FunctionName,
-                server = finished.ServerName,
-                durationMs = Math.Round(finished.Duration.TotalMilliseconds, 1),
-                ok = finished.Succeeded,
-                result = finished.Succeeded ? finished.ResultText : null,
-                error = finished.Succeeded ? null : finished.ResultText,
-            }),
-            ServerStateChanged { State: ServerState.Failed } failed => Line("error", new
-            {
-                source = "server",
-                server = failed.ServerName,
-                message = failed.Detail ?? "failed",
-            }),
-            ServerWarning warning => Line("warning", new { server = warning.ServerName, message = warning.Message }),
+            FunctionCallStarted started => Line("function_call_started", new StreamCallStarted(
+                started.CallId, started.FunctionName, started.ServerName, started.Arguments)),
+            FunctionCallProgressed progressed => Line("function_call_progress", new StreamCallProgress(
+                progressed.CallId, progressed.FunctionName, progressed.Progress, progressed.Total, progressed.Message)),
+            FunctionCallFinished finished => Line("function_call_finished", new StreamCallFinished(
+                finished.CallId,
+                finished.FunctionName,
+                finished.ServerName,
+                Math.Round(finished.Duration.TotalMilliseconds, 1),
+                finished.Succeeded,
+                finished.Succeeded ? finished.ResultText : null,
+                finished.Succeeded ? null : finished.ResultText)),
+            ServerStateChanged { State: ServerState.Failed } failed => Line("error", new StreamServerError("server", failed.ServerName, failed.Detail ?? "failed")),
+            ServerWarning warning => Line("warning", new StreamWarning(warning.ServerName, warning.Message)),
             _ => null,
         };
 
@@ -69,13 +54,13 @@ public sealed class StreamJsonWriter(TextWriter output) : IAgentEventSink
     }
 
     /// <summary>The first line: who answers and with which servers and functions. Writes what was held until now.</summary>
-    public void Session(string? provider, string? model, IEnumerable<object> servers, IEnumerable<string> functions)
+    public void Session(string? provider, string? model, IEnumerable<StreamServer> servers, IEnumerable<string> functions)
     {
         lock (_gate)
         {
             var held = _held ?? [];
             _held = null;
-            WriteNow(Line("session", new { provider, model, servers, functions }));
+            WriteNow(Line("session", new StreamSession(provider, model, servers, functions)));
             foreach (var line in held)
             {
                 WriteNow(line);
@@ -84,14 +69,14 @@ public sealed class StreamJsonWriter(TextWriter output) : IAgentEventSink
     }
 
     /// <summary>A piece of the answer as the model streams it.</summary>
-    public void Text(string delta) => Write(Line("text", new { text = delta }));
+    public void Text(string delta) => Write(Line("text", new StreamText(delta)));
 
     /// <summary>The last line on success: the <c>--json</c> object with <c>"type": "result"</c>.</summary>
     public void Result(JsonAnswer answer) => Write(Line("result", answer));
 
     /// <summary>The last line on failure: the same one line as on stderr, and the exit code.</summary>
     public static void WriteError(TextWriter output, string message, int exitCode) =>
-        new StreamJsonWriter(output) { _held = null }.Write(Line("error", new { source = "agent", message, exitCode }));
+        new StreamJsonWriter(output) { _held = null }.Write(Line("error", new StreamAgentError("agent", message, exitCode)));
 
     /// <summary>Writes what is held when the run ends before its session line (every server down, say).</summary>
     public void FlushHeld()
@@ -107,9 +92,9 @@ public sealed class StreamJsonWriter(TextWriter output) : IAgentEventSink
         }
     }
 
-    private static JsonObject Line(string type, object value)
+    private static JsonObject Line<T>(string type, T value)
     {
-        var body = JsonSerializer.SerializeToNode(value, value.GetType(), s_options)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(value, s_options.TypeInfo<T>())!.AsObject();
         var line = new JsonObject { ["type"] = type };
         foreach (var (name, node) in body.ToList())
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -25,7 +26,7 @@ public static class TextSummary
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 1), "…");
     }
 
-    private static readonly JsonSerializerOptions s_readableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_readableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// <c>name=value, name=value</c>, each value short. Text stays as typed (<c>"Zürich"</c>, not <c>\u00FC</c>); only
@@ -57,10 +58,22 @@ public static class TextSummary
         null => "null",
         string s => Quote(s),
         JsonElement { ValueKind: JsonValueKind.String } e => Quote(e.GetString()!),
-        JsonElement e => JsonSerializer.Serialize(e, s_readableJson),
+        JsonElement e => Readable(e),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    // The element written as it is (no serializer, so no contract to resolve), with text left readable.
+    private static string Readable(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, s_readableJson))
+        {
+            element.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static string Quote(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Spectre.Console;
 using SkMcpAgent.Core.Events;
 using SkMcpAgent.Core.Mcp;
+using SkMcpAgent.Output;
 
 namespace SkMcpAgent.Rendering;
 
@@ -64,18 +65,16 @@ public static class ToolListRenderer
     }
 
     /// <summary>The JSON shape of <c>tools --json</c>.</summary>
-    public static object ToJson(McpServerHub hub, IEnumerable<McpServerConnection> servers) => new
-    {
-        servers = servers.Select(s => new
-        {
-            name = s.Name,
-            state = s.State.ToString().ToLowerInvariant(),
-            reason = s.State == ServerState.Failed ? s.FailureReason : null,
-            functions = s.State is ServerState.Ready or ServerState.Restarting
-                ? hub.GetFunctions(s).Select(static f => new { name = f.Name, description = f.Description, parameters = f.JsonSchema }).ToList()
-                : [],
-        }).ToList(),
-    };
+    public static JsonToolList ToJson(McpServerHub hub, IEnumerable<McpServerConnection> servers) => new(
+    [
+        .. servers.Select(s => new JsonToolServer(
+            s.Name,
+            s.State.ToString().ToLowerInvariant(),
+            s.State == ServerState.Failed ? s.FailureReason : null,
+            s.State is ServerState.Ready or ServerState.Restarting
+                ? [.. hub.GetFunctions(s).Select(static f => new JsonToolFunction(f.Name, f.Description, f.JsonSchema))]
+                : [])),
+    ]);
 
     public sealed record Parameter(string Name, string Type, bool Required, string? Description);
 

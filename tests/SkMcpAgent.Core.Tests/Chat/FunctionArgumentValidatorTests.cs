@@ -45,6 +45,17 @@ public sealed class FunctionArgumentValidatorTests
         Assert.Equal(["'path' must be a string, got a number"], FunctionArgumentValidator.Validate(s_schema, arguments));
     }
 
+    [Fact]
+    public void Validate_ChecksClrValuesNoContractKnows_WithoutReflection()
+    {
+        // A string[] is in no source-generated contract: it is still seen as an array, an unknown object as its text.
+        var arguments = new Dictionary<string, object?> { ["path"] = new[] { "/" }, ["depth"] = new Uri("file:///") };
+
+        Assert.Equal(
+            ["'path' must be a string, got an array", "'depth' must be an integer, got a string"],
+            FunctionArgumentValidator.Validate(s_schema, arguments));
+    }
+
     private static Dictionary<string, object?> Arguments(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
 }

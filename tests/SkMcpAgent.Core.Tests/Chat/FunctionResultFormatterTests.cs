@@ -43,6 +43,17 @@ public sealed class FunctionResultFormatterTests
     }
 
     [Fact]
+    public void Format_ValuesNoSourceGeneratedContractKnows_AreWrittenWithoutReflection()
+    {
+        // The NativeAOT executable has no reflection-based serializer: sequences item by item, other objects as text.
+        Assert.Equal("[1,2]", FunctionResultFormatter.Format(new Queue<int>([1, 2])));
+        Assert.Equal("""{"at":"Zürich","sizes":[3]}""", FunctionResultFormatter.Format(new SortedList<string, object> { ["at"] = "Zürich", ["sizes"] = new List<long> { 3 } }));
+        Assert.Equal("\"Reading { Celsius = 21 }\"", FunctionResultFormatter.Format(new Reading(21)));
+    }
+
+    private sealed record Reading(int Celsius);
+
+    [Fact]
     public void IsToolError_IsTrue_OnlyForFlaggedMcpResults()
     {
         Assert.True(FunctionResultFormatter.IsToolError(Parse("""{"content":[],"isError":true}""")));

@@ -129,7 +129,7 @@ public sealed class TerminalEscapeTests
     [MemberData(nameof(Hostile))]
     public void JsonOutput_EscapesControlCharacters_WhenValuesHaveEscapeSequences(string hostile)
     {
-        var json = JsonOutput.Serialize(new { answer = hostile });
+        var json = JsonOutput.Serialize(new JsonAnswer(hostile, null, null, [], null));
 
         AssertNoControls(json);
         Assert.Equal(hostile, JsonDocument.Parse(json).RootElement.GetProperty("answer").GetString());
