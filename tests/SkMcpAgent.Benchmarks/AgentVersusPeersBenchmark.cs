@@ -9,7 +9,7 @@ namespace SkMcpAgent.Benchmarks;
 /// (OpenAI and Anthropic paths), Claude Code (<c>-p</c>) and the Codex CLI (<c>exec</c>), each against the fake LLM
 /// in its own wire format; runs interleaved, medians reported. Jobs: our disk server, server-everything, ten disk
 /// servers, each started as the shipped mcp.json starts it (NativeAOT), or with <c>--server-dll</c> as
-/// <c>dotnet DiskServer.dll</c>. Args: <c>[--runs N] [--jobs disk,everything,ten] [--only NAME-PREFIX] [--server-dll] [--verbose]</c>.
+/// <c>dotnet DiskServer.dll</c>. Args: <c>[--runs N] [--jobs disk,everything,ten] [--only NAME-PREFIX,...] [--agent path/to/SkMcpAgent(.dll)] [--server-dll] [--verbose]</c>.
 /// Build the agent in Release first.
 /// </summary>
 public sealed class AgentVersusPeersBenchmark : IBenchmark
@@ -25,7 +25,7 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         VersusRun.Verbose = args.Contains("--verbose");
         var serverDll = args.Contains("--server-dll");
         var peers = await PeerClis.EnsureInstalledAsync(cancellationToken);
-        var agent = AgentProcess.FindAgent();
+        var agent = BenchmarkArgs.Option(args, "--agent") ?? AgentProcess.FindAgent();
         Contender[] contenders =
         [
             new SkMcpAgentContender("openai", agent),
@@ -35,7 +35,8 @@ public sealed class AgentVersusPeersBenchmark : IBenchmark
         ];
         if (BenchmarkArgs.Option(args, "--only") is { } only)
         {
-            contenders = [.. contenders.Where(c => c.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))];
+            var prefixes = only.Split(',');
+            contenders = [.. contenders.Where(c => prefixes.Any(p => c.Name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))];
         }
 
         Console.WriteLine($"agent: {agent}\nClaude Code: {peers.ClaudePath}\nCodex: {peers.CodexPath}\n{runs} runs each after one warm-up, interleaved\n" +

@@ -45,6 +45,26 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Anthropic_LoadsNoAssemblyTheRunDoesNotUse()
+    {
+        // The Anthropic SDK's version check would load every assembly the agent references (the csproj turns it off).
+        _workspace.WriteProviderEnv("anthropic");
+        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
+
+        var (exitCode, agent) = await AgentProcess.RunAsync(
+            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
+        await using var _ = agent;
+
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
+        var loaded = agent.Stderr.Split('\n').Single(static l => l.Contains("assemblies loaded: ", StringComparison.Ordinal));
+        Assert.Contains("Anthropic", loaded, StringComparison.Ordinal);
+        Assert.All(
+            ["Markdig", "RadLine", "Microsoft.Identity.Client", "Microsoft.Extensions.VectorData.Abstractions"],
+            unused => Assert.DoesNotContain(unused + ",", loaded + ",", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SingleShot_WithoutTheVariable_WritesNoTrace()
     {
         _workspace.WriteOpenAIEnv();
