@@ -17,15 +17,7 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
     [Fact]
     public async Task SingleShot_WithTheTraceOn_TimesEveryMilestoneInOrder_AndStdoutHoldsOnlyTheAnswer()
     {
-        _workspace.WriteOpenAIEnv();
-        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
-
-        var (exitCode, agent) = await AgentProcess.RunAsync(
-            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
-        await using var _ = agent;
-
-        Assert.True(exitCode == 0, agent.Stderr);
-        Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
+        await using var agent = await RunTracedAsync("openai");
         var lines = TraceLine().Matches(agent.Stderr).Select(static m => (Ms: double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture), Text: m.Groups["text"].Value.TrimEnd('\r'))).ToList();
         Assert.Equal(agent.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, lines.Count);
         string[] milestones =
@@ -48,15 +40,7 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
     public async Task Anthropic_LoadsNoAssemblyTheRunDoesNotUse()
     {
         // The Anthropic SDK's version check would load every assembly the agent references (the csproj turns it off).
-        _workspace.WriteProviderEnv("anthropic");
-        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
-
-        var (exitCode, agent) = await AgentProcess.RunAsync(
-            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
-        await using var _ = agent;
-
-        Assert.True(exitCode == 0, agent.Stderr);
-        Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
+        await using var agent = await RunTracedAsync("anthropic");
         var loaded = agent.Stderr.Split('\n').Single(static l => l.Contains("assemblies loaded: ", StringComparison.Ordinal));
         Assert.Contains("Anthropic", loaded, StringComparison.Ordinal);
         Assert.All(
@@ -75,6 +59,19 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
 
         Assert.True(exitCode == 0, agent.Stderr);
         Assert.Equal(string.Empty, agent.Stderr);
+    }
+
+    /// <summary>The single-shot job with the trace on, answered by a tool call, on <paramref name="provider"/>'s wire.</summary>
+    private async Task<AgentProcess> RunTracedAsync(string provider)
+    {
+        _workspace.WriteProviderEnv(provider);
+        _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
+
+        var (exitCode, agent) = await AgentProcess.RunAsync(
+            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
+        Assert.True(exitCode == 0, agent.Stderr);
+        Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
+        return agent;
     }
 
     [GeneratedRegex(@"^\[trace\s+(?<ms>[0-9.]+) ms\] (?<text>.*)$", RegexOptions.Multiline)]
