@@ -98,7 +98,7 @@ public static class AgentApp
         }
 
         var events = new EventRenderer(terminal) { OffersLastCommand = true };
-        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, inputs: new ReplInputPrompt(terminal));
+        await using var session = AgentSession.Create(options, terminal, events, setup, withModel: true, inputs: new ReplInputPrompt(terminal), clientInBackground: true);
         ILineReader reader = setup.Keys is not null || host.SupportsLineEditing
             ? new RadLineReader(terminal.CreateLineEditorConsole(), setup.HistoryFile, setup.Keys, ownsTerminal: setup.Keys is null)
             : new PlainLineReader(host.Input, host.Output, echo: host.IsInputRedirected);

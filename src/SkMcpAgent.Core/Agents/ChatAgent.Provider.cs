@@ -19,6 +19,7 @@ public sealed partial class ChatAgent
         ArgumentNullException.ThrowIfNull(chatClient);
         var functionCalling = FunctionCallingOf(chatClient, MaxRounds, nameof(chatClient));
 
+        _pendingClient = null;
         _client = chatClient;
         _functionCalling = functionCalling;
         _options.ProviderName = providerName;
@@ -37,6 +38,20 @@ public sealed partial class ChatAgent
     {
         var count = _executionSettings.ToChatOptions(_kernel)?.Tools?.Count ?? 0;
         return _options.MaxFunctionsPerRequest is int limit && count > limit ? TooManyFunctions(count, limit) : null;
+    }
+
+    /// <summary>Waits for a client still being built (the first turn of a REPL), then uses it from then on.</summary>
+    private async ValueTask EnsureClientAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingClient is not { } pending)
+        {
+            return;
+        }
+
+        var client = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _functionCalling = FunctionCallingOf(client, _options.MaxRounds, "pendingChatClient");
+        _client = client;
+        _pendingClient = null;
     }
 
     /// <summary>The function-calling loop inside <paramref name="client"/>, set up the way every agent uses it.</summary>

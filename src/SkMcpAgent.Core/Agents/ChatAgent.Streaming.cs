@@ -10,6 +10,7 @@ public sealed partial class ChatAgent
         string userInput,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await EnsureClientAsync(cancellationToken).ConfigureAwait(false);
         var chatOptions = CreateChatOptions();
         BeginTurn(userInput, cancellationToken);
         List<ChatResponseUpdate> updates = [];

@@ -25,9 +25,11 @@ public sealed partial class ChatAgent
 {
     private readonly List<ChatMessage> _history = [];
     private readonly Kernel _kernel;
-    // Replaced together when the provider changes (UseProvider).
-    private IChatClient _client;
-    private FunctionInvokingChatClient _functionCalling;
+    // Replaced together when the provider changes (UseProvider); null while _pendingClient is still being built.
+    private IChatClient _client = null!;
+    private FunctionInvokingChatClient _functionCalling = null!;
+    // The provider's client while it is built beside the REPL's prompt (AgentRuntime); the first turn waits for it.
+    private Task<IChatClient>? _pendingClient;
     private readonly PromptExecutionSettings _executionSettings;
     private readonly ChatAgentOptions _options;
     private readonly TurnRecorder _recorder;
@@ -43,17 +45,34 @@ public sealed partial class ChatAgent
     /// need not be the kernel's own.
     /// </summary>
     public ChatAgent(Kernel kernel, IChatClient chatClient, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
+        : this(kernel, options, events, loggerFactory, chatClient ?? throw new ArgumentNullException(nameof(chatClient)), pendingClient: null)
+    {
+    }
+
+    /// <summary>
+    /// An agent whose client is still being built: everything but a turn works at once, and the first turn waits for
+    /// the client (a failure to build it fails that turn, and every later one, with the build's exception).
+    /// </summary>
+    public ChatAgent(Kernel kernel, Task<IChatClient> pendingChatClient, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory = null)
+        : this(kernel, options, events, loggerFactory, chatClient: null, pendingChatClient ?? throw new ArgumentNullException(nameof(pendingChatClient)))
+    {
+    }
+
+    private ChatAgent(Kernel kernel, ChatAgentOptions options, IAgentEventSink events, ILoggerFactory? loggerFactory, IChatClient? chatClient, Task<IChatClient>? pendingClient)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(events);
 
         _kernel = kernel;
         _options = options;
         _recorder = new TurnRecorder(events);
-        _client = chatClient;
-        _functionCalling = FunctionCallingOf(chatClient, options.MaxRounds, nameof(chatClient));
+        _pendingClient = pendingClient;
+        if (chatClient is not null)
+        {
+            _client = chatClient;
+            _functionCalling = FunctionCallingOf(chatClient, options.MaxRounds, nameof(chatClient));
+        }
 
         _executionSettings = options.ExecutionSettings?.Clone() ?? new PromptExecutionSettings();
         _executionSettings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: true);
@@ -75,8 +94,12 @@ public sealed partial class ChatAgent
     /// <summary>Function-calling rounds per user turn before the model must answer without tools.</summary>
     public int MaxRounds
     {
-        get => _functionCalling.MaximumIterationsPerRequest;
-        set => _functionCalling.MaximumIterationsPerRequest = value;
+        get => _functionCalling?.MaximumIterationsPerRequest ?? _options.MaxRounds;
+        set
+        {
+            _options.MaxRounds = value;
+            _functionCalling?.MaximumIterationsPerRequest = value;
+        }
     }
 
     public ApprovalPolicy Approval => _options.Approval;
@@ -108,6 +131,7 @@ public sealed partial class ChatAgent
 
     public async Task<ChatResponse> RunAsync(string userInput, CancellationToken cancellationToken)
     {
+        await EnsureClientAsync(cancellationToken).ConfigureAwait(false);
         var chatOptions = CreateChatOptions();
         BeginTurn(userInput, cancellationToken);
         var sent = _history.Count;

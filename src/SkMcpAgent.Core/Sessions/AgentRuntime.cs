@@ -26,6 +26,8 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         "and answer from their results. Be concise.";
 
     private readonly AgentRuntimeOptions _options;
+    // The provider's client built on the thread pool (AgentRuntimeOptions.BuildsChatClientInBackground); disposed with the session.
+    private Task<IChatClient>? _backgroundClient;
 
     private AgentRuntime(McpServerHub hub, Kernel kernel, ApprovalPolicy approval, AgentRuntimeOptions options)
     {
@@ -99,7 +101,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         {
             builder.AddAgentChatClient(chatClient, options.LoggerFactory);
         }
-        else if (settings is not null)
+        else if (settings is not null && !options.BuildsChatClientInBackground)
         {
             builder.AddChatProvider(settings, options.LoggerFactory);
         }
@@ -107,7 +109,20 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         var kernel = builder.Build();
         StartupTrace.Mark("session: kernel built");
         ChatAgent? agent = null;
-        if (kernel.Services.GetService<IChatClient>() is { } client)
+        Task<IChatClient>? pendingClient = null;
+        if (settings is not null && options.ChatClient is null && options.BuildsChatClientInBackground)
+        {
+            // The client on a kernel of its own, as /env builds one; the agent's kernel keeps its functions and filters.
+            pendingClient = Task.Run(() =>
+            {
+                var client = ChatClientFactory.Create(settings, options.LoggerFactory);
+                hubOptions.SamplingClient = client;
+                StartupTrace.Mark("session: chat client built");
+                return client;
+            });
+            agent = CreateAgent(kernel, pendingClient, options, settings, approval);
+        }
+        else if (kernel.Services.GetService<IChatClient>() is { } client)
         {
             StartupTrace.Mark("session: chat client built");
             // Servers that ask for sampling use the same model (its retries and error messages, not its tools).
@@ -122,7 +137,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         }
 
         StartupTrace.Mark("session: built");
-        return new AgentRuntime(hub, kernel, approval, options) { Agent = agent, Provider = settings, MissingProviderHint = hint, EnvFilePath = env.FilePath };
+        return new AgentRuntime(hub, kernel, approval, options) { Agent = agent, Provider = settings, MissingProviderHint = hint, EnvFilePath = env.FilePath, _backgroundClient = pendingClient };
     }
 
     /// <summary>The kernel function the model knows as <paramref name="qualifiedName"/> (<c>server_tool</c>), if any.</summary>
@@ -152,9 +167,19 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         StartupTrace.Mark("session: servers stopped");
         Approval.Dispose();
         _switchedClient?.Dispose();
+        if (_backgroundClient is { IsCompletedSuccessfully: true } built)
+        {
+            built.Result.Dispose();
+        }
     }
 
-    private static ChatAgent CreateAgent(Kernel kernel, IChatClient client, AgentRuntimeOptions options, ProviderSettings? settings, ApprovalPolicy approval)
+    private static ChatAgent CreateAgent(Kernel kernel, IChatClient client, AgentRuntimeOptions options, ProviderSettings? settings, ApprovalPolicy approval) =>
+        new(kernel, client, AgentOptions(options, settings, approval), options.Events, options.LoggerFactory);
+
+    private static ChatAgent CreateAgent(Kernel kernel, Task<IChatClient> pendingClient, AgentRuntimeOptions options, ProviderSettings settings, ApprovalPolicy approval) =>
+        new(kernel, pendingClient, AgentOptions(options, settings, approval), options.Events, options.LoggerFactory);
+
+    private static ChatAgentOptions AgentOptions(AgentRuntimeOptions options, ProviderSettings? settings, ApprovalPolicy approval)
     {
         var agentOptions = new ChatAgentOptions
         {
@@ -169,7 +194,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
             agentOptions.MaxRounds = rounds;
         }
 
-        return new ChatAgent(kernel, client, agentOptions, options.Events, options.LoggerFactory);
+        return agentOptions;
     }
 
     /// <summary>The variables with <paramref name="model"/> as every provider's model variable (the one in use reads it).</summary>

@@ -36,6 +36,12 @@ public sealed class AgentRuntimeOptions
     /// <summary>Used instead of the provider from the env file when set (tests give a fake).</summary>
     public IChatClient? ChatClient { get; init; }
 
+    /// <summary>
+    /// True (the REPL): the provider's client is built on the thread pool while the caller goes on (the prompt shows
+    /// ~0.1 s sooner); the first question waits for it. False: built before <see cref="AgentRuntime.Create"/> returns.
+    /// </summary>
+    public bool BuildsChatClientInBackground { get; init; }
+
     public string? SystemPrompt { get; init; }
 
     public int? MaxRounds { get; init; }

@@ -85,8 +85,10 @@ public sealed class AgentSession : IAsyncDisposable
     /// configuration error before any server starts. The servers are started before this returns.
     /// </summary>
     /// <param name="inputs">Asks for VS Code <c>${input:id}</c> values (the REPL); null: only the environment supplies them.</param>
+    /// <param name="clientInBackground">The REPL: the provider's client is built while the prompt shows (see <see cref="AgentRuntimeOptions.BuildsChatClientInBackground"/>).</param>
     public static AgentSession Create(
-        AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false, IMcpInputSource? inputs = null)
+        AgentOptions options, Terminal terminal, EventRenderer events, SessionSetup setup, bool withModel, bool modelRequired = false, IMcpInputSource? inputs = null,
+        bool clientInBackground = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(terminal);
@@ -114,6 +116,7 @@ public sealed class AgentSession : IAsyncDisposable
                 WithModel = withModel,
                 ModelRequired = modelRequired,
                 ChatClient = withModel ? setup.ChatClient : null,
+                BuildsChatClientInBackground = clientInBackground,
                 SystemPrompt = options.SystemPrompt,
                 Model = options.Model,
                 MaxRounds = options.MaxRounds,
