@@ -99,7 +99,7 @@ public static class FunctionResultFormatter
         };
     }
 
-    // Any value by its run-time type, through source-generated contracts only (the agent ships as NativeAOT).
+    // Any value by its run-time type, through source-generated contracts only (the agent's code stays NativeAOT-correct).
     private static JsonSerializerOptions CreateOptions() =>
         RuntimeJson.CreateOptions(new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false }, null);
 

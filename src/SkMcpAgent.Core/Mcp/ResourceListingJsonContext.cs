@@ -12,7 +12,7 @@ internal sealed record ListedResource(string Uri, string Name, string? Descripti
 /// <summary>One URI template of the listing.</summary>
 internal sealed record ListedResourceTemplate(string UriTemplate, string Name, string? Description, string? MimeType);
 
-/// <summary>Source-generated, so the listing needs no reflection (the agent ships as a NativeAOT executable).</summary>
+/// <summary>Source-generated, so the listing needs no reflection (the agent's code stays NativeAOT-correct).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ResourceListing))]
 internal sealed partial class ResourceListingJsonContext : JsonSerializerContext;

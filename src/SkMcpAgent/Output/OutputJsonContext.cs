@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace SkMcpAgent.Output;
 
 /// <summary>
-/// The contracts of everything <c>--json</c> and <c>stream-json</c> print, source-generated: the agent ships as a
-/// NativeAOT executable, which has no reflection-based serializer. The writers' options (indentation, escaping) are
+/// The contracts of everything <c>--json</c> and <c>stream-json</c> print, source-generated: a NativeAOT build of the
+/// agent (-p:AgentNativeAot=true) has no reflection-based serializer. The writers' options (indentation, escaping) are
 /// their own; these contracts are resolved through them.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
