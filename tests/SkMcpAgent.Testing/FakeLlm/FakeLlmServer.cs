@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SkMcpAgent.Testing.FakeLlm;
 
@@ -25,7 +18,7 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeLlmReply> _replies = new();
     private readonly List<FakeLlmRequest> _requests = [];
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackHttpServer? _http;
     private int _requestCount;
 
     private FakeLlmServer()
@@ -62,15 +55,8 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
     public static async Task<FakeLlmServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var server = new FakeLlmServer();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        server._app = app;
+        server._http = await LoopbackHttpServer.StartAsync(server.HandleAsync, cancellationToken);
+        server.BaseUrl = server._http.BaseUrl;
         return server;
     }
 
@@ -85,10 +71,9 @@ public sealed partial class FakeLlmServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_app is not null)
+        if (_http is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _http.DisposeAsync();
         }
 
         _stopping.Dispose();

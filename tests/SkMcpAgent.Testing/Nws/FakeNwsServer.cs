@@ -1,12 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SkMcpAgent.Testing.Nws;
 
@@ -24,14 +17,9 @@ public sealed partial class FakeNwsServer : IAsyncDisposable
     public const double AustinLatitude = 30.2672;
     public const double AustinLongitude = -97.7431;
 
-    private readonly WebApplication _app;
+    private LoopbackHttpServer? _http;
     private readonly ConcurrentDictionary<string, Scripted> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedNwsRequest> _requests = new();
-
-    private FakeNwsServer(WebApplication app)
-    {
-        _app = app;
-    }
 
     /// <summary>e.g. http://127.0.0.1:41234 (no trailing slash); give it to the weather server as NWS_BASE_URL.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -40,15 +28,9 @@ public sealed partial class FakeNwsServer : IAsyncDisposable
 
     public static async Task<FakeNwsServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeNwsServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = address.TrimEnd('/');
+        var server = new FakeNwsServer();
+        server._http = await LoopbackHttpServer.StartAsync(server.HandleAsync, cancellationToken);
+        server.BaseUrl = server._http.BaseUrl.ToString().TrimEnd('/');
         return server;
     }
 
@@ -64,8 +46,10 @@ public sealed partial class FakeNwsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_http is not null)
+        {
+            await _http.DisposeAsync();
+        }
     }
 
     private async Task HandleAsync(HttpContext context)
