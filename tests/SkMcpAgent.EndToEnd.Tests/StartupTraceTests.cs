@@ -40,11 +40,12 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
     public async Task Anthropic_LoadsNoAssemblyTheRunDoesNotUse()
     {
         // The Anthropic SDK's version check would load every assembly the agent references (the csproj turns it off).
-        await using var agent = await RunTracedAsync("anthropic");
+        // Under the JIT, where assemblies load as they are needed (a native executable has them all compiled in).
+        await using var agent = await RunTracedAsync("anthropic", underJit: true);
         var loaded = agent.Stderr.Split('\n').Single(static l => l.Contains("assemblies loaded: ", StringComparison.Ordinal));
         Assert.Contains("Anthropic", loaded, StringComparison.Ordinal);
         Assert.All(
-            ["Markdig", "RadLine", "Microsoft.Identity.Client", "Microsoft.Extensions.VectorData.Abstractions"],
+            ["Markdig", "Microsoft.Identity.Client", "Microsoft.Extensions.VectorData.Abstractions"],
             unused => Assert.DoesNotContain(unused + ",", loaded + ",", StringComparison.Ordinal));
     }
 
@@ -62,13 +63,13 @@ public sealed partial class StartupTraceTests : IAsyncLifetime
     }
 
     /// <summary>The single-shot job with the trace on, answered by a tool call, on <paramref name="provider"/>'s wire.</summary>
-    private async Task<AgentProcess> RunTracedAsync(string provider)
+    private async Task<AgentProcess> RunTracedAsync(string provider, bool underJit = false)
     {
         _workspace.WriteProviderEnv(provider);
         _workspace.ScriptToolThenEcho("disk_get_os_info", "{}");
 
         var (exitCode, agent) = await AgentProcess.RunAsync(
-            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" });
+            _workspace.Directory, ["What OS is this?", "--quiet"], environment: new Dictionary<string, string> { ["SKMCPAGENT_TRACE_STARTUP"] = "1" }, underJit: underJit);
         Assert.True(exitCode == 0, agent.Stderr);
         Assert.StartsWith("Tool said: OS:", agent.Stdout, StringComparison.Ordinal);
         return agent;

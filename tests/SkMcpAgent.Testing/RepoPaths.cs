@@ -36,6 +36,10 @@ public static class RepoPaths
             ? other
             : Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", OperatingSystem.IsWindows() ? "SkMcpAgent.exe" : "SkMcpAgent"));
 
+    /// <summary>The agent's IL assembly beside <see cref="AgentExecutable"/>, for <c>dotnet SkMcpAgent.dll</c> (JIT).</summary>
+    public static string AgentAssembly =>
+        RequireFile(Path.Combine(Root, "src", "SkMcpAgent", "bin", BuildConfiguration, "net10.0", "SkMcpAgent.dll"));
+
     /// <summary>The configuration the tests were built in (Debug or Release), which the build outputs share.</summary>
     public static string BuildConfiguration =>
 #if DEBUG

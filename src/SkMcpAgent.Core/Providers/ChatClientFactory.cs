@@ -123,6 +123,7 @@ public static class ChatClientFactory
 
     private static IChatClient CreateAnthropic(ProviderSettings settings)
     {
+        AnthropicJson.Prepare();
         var options = new Anthropic.Core.ClientOptions
         {
             ApiKey = settings.ApiKey,

@@ -27,9 +27,14 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public int Id => _child.Id;
 
-    public static AgentProcess Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="underJit">Runs <c>dotnet SkMcpAgent.dll</c> (IL and JIT) instead of the executable, for what only a
+    /// JIT run shows (which assemblies get loaded).</param>
+    public static AgentProcess Start(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool underJit = false)
     {
-        var info = new ProcessStartInfo(RepoPaths.AgentExecutable) { WorkingDirectory = workingDirectory };
+        var info = underJit
+            ? new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, ArgumentList = { RepoPaths.AgentAssembly } }
+            : new ProcessStartInfo(RepoPaths.AgentExecutable) { WorkingDirectory = workingDirectory };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -57,9 +62,9 @@ public sealed class AgentProcess : IAsyncDisposable
 
     /// <summary>Runs to completion with <paramref name="stdin"/> (closed afterwards) and returns the exit code.</summary>
     public static async Task<(int ExitCode, AgentProcess Process)> RunAsync(
-        string workingDirectory, IEnumerable<string> args, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
+        string workingDirectory, IEnumerable<string> args, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null, bool underJit = false)
     {
-        var agent = Start(workingDirectory, args, environment);
+        var agent = Start(workingDirectory, args, environment, underJit);
         await agent.WriteInputAsync(stdin ?? string.Empty, close: true);
         var exitCode = await agent.WaitForExitAsync();
         return (exitCode, agent);
