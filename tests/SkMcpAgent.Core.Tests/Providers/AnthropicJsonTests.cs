@@ -22,28 +22,12 @@ public sealed class AnthropicJsonTests
     private static readonly string[] ModelNamespaces = ["Anthropic.Models.Messages", "Anthropic.Models", "Anthropic.Core"];
 
     [Fact]
-    public void EveryListOfAMessagesModel_HasAContract()
-    {
-        var declared = AnthropicValueTypeContracts.Instance.ElementTypes.ToHashSet();
-
-        var missing = ListElementTypesOfTheSdkModels().Where(type => !declared.Contains(type)).Select(type => type.ToString()).ToList();
-
-        Assert.True(
-            missing.Count == 0,
-            $"The Anthropic SDK has lists of types AnthropicValueTypeContracts does not declare (add an Add<T> line for each): {string.Join(", ", missing)}");
-    }
+    public void EveryListOfAMessagesModel_HasAContract() =>
+        AssertDeclared(ListElementTypesOfTheSdkModels(), AnthropicValueTypeContracts.Instance.ElementTypes, "lists of types", "Add<T>");
 
     [Fact]
-    public void EveryEnumOfAMessagesModel_HasAContract()
-    {
-        var declared = AnthropicValueTypeContracts.Instance.Enums.ToHashSet();
-
-        var missing = EnumsOfTheSdkModels().Where(type => !declared.Contains(type)).Select(type => type.ToString()).ToList();
-
-        Assert.True(
-            missing.Count == 0,
-            $"The Anthropic SDK has enums AnthropicValueTypeContracts does not declare (add an AddEnum<T> line for each): {string.Join(", ", missing)}");
-    }
+    public void EveryEnumOfAMessagesModel_HasAContract() =>
+        AssertDeclared(EnumsOfTheSdkModels(), AnthropicValueTypeContracts.Instance.Enums, "enums", "AddEnum<T>");
 
     [Fact]
     public void EveryModelConverterOfTheMessagesApi_IsInTheNativeDirectives()
@@ -115,6 +99,14 @@ public sealed class AnthropicJsonTests
         Assert.True(assistant.Content.TryPickContentBlockParams(out var blocks));
         Assert.True(blocks[0].TryPickToolUse(out var toolUse));
         Assert.Equal("/", toolUse.Input["path"].GetString());
+    }
+
+    private static void AssertDeclared(IEnumerable<Type> ofTheSdk, IEnumerable<Type> declared, string what, string line)
+    {
+        var missing = ofTheSdk.Except(declared).Select(static type => type.ToString()).ToList();
+        Assert.True(
+            missing.Count == 0,
+            $"The Anthropic SDK has {what} AnthropicValueTypeContracts does not declare (add an {line} line for each): {string.Join(", ", missing)}");
     }
 
     // Every IReadOnlyList<T> a request, model or union of the SDK holds (its properties and what its constructors take),
