@@ -14,9 +14,10 @@ namespace SkMcpAgent.Core.Providers;
 /// reflection, which cannot make converters for generic value types at run time in a native executable
 /// (anthropics/anthropic-sdk-csharp#79). Before the SDK first uses those options, this puts
 /// <see cref="AnthropicValueTypeContracts"/> and <see cref="AnthropicJsonContext"/> in front of the reflection resolver
-/// (which still serves everything else) and
-/// replaces the SDK's reflection-made converter for frozen dictionaries of JSON values with a plain one. The SDK's
-/// output is unchanged: the same converters run, only the contracts for its collections are made at compile time.
+/// (which still serves the SDK's model classes) and replaces the SDK's reflection-made converter for frozen
+/// dictionaries of JSON values with a plain one. The model classes' own converters, named only in attributes, are
+/// kept in the native executable by src/SkMcpAgent/AnthropicSdk.rd.xml. The JSON the SDK writes and reads is unchanged
+/// (the same converters run); only the contracts for its value types are made at compile time.
 /// </summary>
 internal static class AnthropicJson
 {

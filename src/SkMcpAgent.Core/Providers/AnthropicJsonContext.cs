@@ -7,7 +7,8 @@ namespace SkMcpAgent.Core.Providers;
 /// Source-generated contracts for the framework types the Anthropic SDK serializes over value types: the dictionaries
 /// of JSON values that carry tool inputs and request bodies, and the nullable values it reads optional fields as.
 /// Used by <see cref="AnthropicJson"/>; the SDK's own model types cannot be declared here (their converters are
-/// internal to the SDK, which the generator rejects), <see cref="AnthropicJson"/> makes their lists' contracts.
+/// internal to the SDK, which the generator rejects): <see cref="AnthropicValueTypeContracts"/> makes the contracts of
+/// their lists and enums.
 /// </summary>
 [JsonSerializable(typeof(IReadOnlyDictionary<string, JsonElement>))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
