@@ -137,11 +137,29 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Ctrl+C, as a terminal sends it: SIGINT to the child.</summary>
     public async Task SendInterruptAsync()
     {
+        if (IgnoresInterrupts(_process.Id))
+        {
+            // A shell without job control starts a background command (`cmd &`) with SIGINT ignored, and that is
+            // inherited down to the agent, which then rightly never sees Ctrl+C: say so instead of timing out.
+            throw new InvalidOperationException(
+                "The child ignores SIGINT, inherited from the test run (started in the background by a shell without job control?): " +
+                "run the tests in the foreground or with `set -m`.");
+        }
+
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
 
     public void CloseStandardInput() => _process.StandardInput.Close();
+
+    // Bit 1 of the SigIgn mask in /proc/PID/status is SIGINT (signal 2).
+    private static bool IgnoresInterrupts(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(static l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line.AsSpan("SigIgn:".Length).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & 0b10) != 0;
+    }
 
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
