@@ -41,6 +41,12 @@ internal static partial class McpLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' did not exit within {GraceMilliseconds} ms of its input closing; its process tree was killed")]
     public static partial void KilledAfterGrace(ILogger logger, string server, int graceMilliseconds);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}' did not exit within {WaitMilliseconds} ms of its input closing; sent SIGTERM to {Count} process(es)")]
+    public static partial void TerminatedAfterWait(ILogger logger, string server, int waitMilliseconds, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MCP server '{Server}': SIGTERM could not be sent ({Reason}); it is killed after the grace instead")]
+    public static partial void TerminateUnavailable(ILogger logger, string server, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP server '{Server}' answered Streamable HTTP with {Status}; trying legacy SSE")]
     public static partial void FallingBackToSse(ILogger logger, string server, int status);
 

@@ -17,6 +17,14 @@ internal static class McpTransports
     internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// How long a stdio server the agent stops gets to exit on end of input before it is sent SIGTERM, the step MCP's
+    /// stdio shutdown puts between closing the input and the kill. Servers that ignore end of input (server-everything)
+    /// mostly end on SIGTERM at once, cleanly and sooner; the kill at <see cref="ShutdownGrace"/> is left for those
+    /// that ignore both.
+    /// </summary>
+    internal static readonly TimeSpan TerminateAfter = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
     /// The most a server that exited by itself is waited for until its stderr ends (the wait ends at end of file,
     /// normally milliseconds after the exit): only a child that keeps the pipe open makes it run out.
     /// </summary>
@@ -52,7 +60,8 @@ internal static class McpTransports
                     StandardErrorLines = stderrLine,
                 },
                 stderrDrainLimit ?? StderrDrainLimit,
-                new StderrQuietLoggerFactory(loggerFactory));
+                new StderrQuietLoggerFactory(loggerFactory),
+                processTag);
         }
 
         return new HttpClientTransport(

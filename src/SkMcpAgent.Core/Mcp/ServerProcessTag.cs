@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SkMcpAgent.Core.Mcp;
@@ -42,8 +43,65 @@ internal static class ServerProcessTag
             return killed;
         }
 
-        var markers = tags.Select(static t => (Tag: t, Marker: Encoding.UTF8.GetBytes(Variable + "=" + t + "\0"))).ToList();
         var stopped = new List<int>();
+        foreach (var (pid, tag) in FindTagged(tags))
+        {
+            if (TryKill(pid))
+            {
+                killed[tag]++;
+                stopped.Add(pid);
+            }
+        }
+
+        WaitUntilEnded(stopped);
+        return killed;
+    }
+
+    /// <summary>What <see cref="TerminateTagged"/> did: how many processes were sent SIGTERM, or why none could be.</summary>
+    public readonly record struct TerminateResult(int Count, string? Unavailable = null);
+
+    /// <summary>
+    /// Sends SIGTERM to every process (other than this one) whose environment carries <paramref name="tag"/>, without
+    /// waiting for them to end: the polite step before a kill, which .NET's <see cref="Process.Kill()"/> skips.
+    /// </summary>
+    public static TerminateResult TerminateTagged(string tag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        if (!OperatingSystem.IsLinux())
+        {
+            return new TerminateResult(0);
+        }
+
+        var count = 0;
+        try
+        {
+            foreach (var (pid, _) in FindTagged([tag]))
+            {
+                if (SendSignal(pid, SignalTerminate) == 0)
+                {
+                    count++;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return new TerminateResult(count, ex.Message);
+        }
+
+        return new TerminateResult(count);
+    }
+
+    private const int SignalTerminate = 15;
+
+    // kill(2) from the C library. The JIT runtime's loader maps "libc" to it; the NativeAOT agent binds the call when
+    // it is linked (DirectPInvoke in SkMcpAgent.csproj).
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    // One pass over /proc: each process (other than this one) whose environment carries one of the tags, with its tag.
+    private static IEnumerable<(int Pid, string Tag)> FindTagged(IReadOnlyCollection<string> tags)
+    {
+        var markers = tags.Select(static t => (Tag: t, Marker: Encoding.UTF8.GetBytes(Variable + "=" + t + "\0"))).ToList();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId
@@ -54,17 +112,13 @@ internal static class ServerProcessTag
 
             foreach (var (tag, marker) in markers)
             {
-                if (Carries(environ, marker) && TryKill(pid))
+                if (Carries(environ, marker))
                 {
-                    killed[tag]++;
-                    stopped.Add(pid);
+                    yield return (pid, tag);
                     break;
                 }
             }
         }
-
-        WaitUntilEnded(stopped);
-        return killed;
     }
 
     /// <summary>

@@ -16,11 +16,12 @@ namespace SkMcpAgent.Core.Mcp;
 /// <para>
 /// The agent stopping a server (any disposal of the session, the SDK's own after a failed handshake included): stdin
 /// is closed and the server gets the short <see cref="McpTransports.ShutdownGrace"/> before its tree is killed; unless
-/// the server had already closed its input (it is exiting by itself).
+/// the server had already closed its input (it is exiting by itself). Between the two, at
+/// <see cref="McpTransports.TerminateAfter"/>, the processes carrying <paramref name="processTag"/> are sent SIGTERM.
 /// </para>
 /// </summary>
 /// <remarks>The SDK reads the timeout from these options each time it waits, so the disposal shortens it beforehand.</remarks>
-internal sealed class StdioStopWaits(StdioClientTransportOptions options, TimeSpan stderrDrainLimit, ILoggerFactory loggerFactory) : IClientTransport
+internal sealed class StdioStopWaits(StdioClientTransportOptions options, TimeSpan stderrDrainLimit, ILoggerFactory loggerFactory, string? processTag = null) : IClientTransport
 {
     private readonly StdioClientTransport _inner = new(WithTimeout(options, stderrDrainLimit), loggerFactory);
 
@@ -31,7 +32,7 @@ internal sealed class StdioStopWaits(StdioClientTransportOptions options, TimeSp
 
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default)
     {
-        var session = new Session(await _inner.ConnectAsync(cancellationToken).ConfigureAwait(false), options);
+        var session = new Session(await _inner.ConnectAsync(cancellationToken).ConfigureAwait(false), options, processTag, loggerFactory.CreateLogger<StdioStopWaits>());
         _closed = session.MessageReader.Completion;
         return session;
     }
@@ -54,7 +55,7 @@ internal sealed class StdioStopWaits(StdioClientTransportOptions options, TimeSp
         return options;
     }
 
-    private sealed class Session(ITransport inner, StdioClientTransportOptions options) : ITransport
+    private sealed class Session(ITransport inner, StdioClientTransportOptions options, string? processTag, ILogger logger) : ITransport
     {
         // Set when a message could not be written: the server has closed its input, it is exiting or gone.
         private volatile bool _inputBroken;
@@ -83,9 +84,32 @@ internal sealed class StdioStopWaits(StdioClientTransportOptions options, TimeSp
             if (!_inputBroken)
             {
                 options.ShutdownTimeout = McpTransports.ShutdownGrace;
+                if (processTag is not null)
+                {
+                    _ = TerminateUnlessClosedAsync(processTag, inner.MessageReader.Completion);
+                }
             }
 
             return inner.DisposeAsync();
+        }
+
+        // The SDK closes the input now and kills the tree at the grace; this is MCP's SIGTERM between the two.
+        private async Task TerminateUnlessClosedAsync(string tag, Task closed)
+        {
+            if (await Task.WhenAny(closed, Task.Delay(McpTransports.TerminateAfter)).ConfigureAwait(false) == closed)
+            {
+                return;
+            }
+
+            var result = ServerProcessTag.TerminateTagged(tag);
+            if (result.Unavailable is { } reason)
+            {
+                McpLog.TerminateUnavailable(logger, options.Name ?? "?", reason);
+            }
+            else if (result.Count > 0)
+            {
+                McpLog.TerminatedAfterWait(logger, options.Name ?? "?", (int)McpTransports.TerminateAfter.TotalMilliseconds, result.Count);
+            }
         }
     }
 }

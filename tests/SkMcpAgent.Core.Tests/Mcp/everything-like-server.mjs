@@ -1,7 +1,7 @@
 // A stdio MCP server, without any SDK, that behaves like server-everything where it matters for speed: while the
 // client lists its tools the first time it announces tools/list_changed three times in a row, and it does not exit
-// when its input closes (only being killed ends it). The tool "lists" answers how many tools/list requests came.
-// With $EVENTS_FILE set it appends "pid <its pid>" there as it starts and "eof" when its input closes.
+// when its input closes (SIGTERM or a kill ends it). The tool "lists" answers how many tools/list requests came.
+// With $EVENTS_FILE set it appends "pid <its pid>" there as it starts, "eof" when its input closes and "sigterm".
 import { createInterface } from "node:readline";
 import { appendFileSync } from "node:fs";
 
@@ -43,6 +43,14 @@ process.stdin.on("end", () => {
   if (process.env.EVENTS_FILE) {
     appendFileSync(process.env.EVENTS_FILE, "eof\n");
   }
+});
+
+// Ends on SIGTERM as node does by default, noting it first.
+process.on("SIGTERM", () => {
+  if (process.env.EVENTS_FILE) {
+    appendFileSync(process.env.EVENTS_FILE, "sigterm\n");
+  }
+  process.exit(0);
 });
 
 // Keeps the process alive after end of input, as servers with timers or open sockets do.
