@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using SkMcpAgent.Core.Mcp;
 using SkMcpAgent.Testing;
+using SkMcpAgent.Testing.Processes;
 
 namespace SkMcpAgent.Core.Tests.Mcp;
 
@@ -13,22 +13,20 @@ public sealed class ServerProcessTagTests : IDisposable
         "setInterval(() => {}, 60000); console.log('ready');";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("skmcp-tag-").FullName;
-    private readonly List<Process> _processes = [];
 
     [Fact]
     public async Task TerminateTagged_SendsSigtermToTheTaggedProcessOnly()
     {
         var tag = ServerProcessTag.Create();
-        var tagged = await StartAsync(tag, "tagged");
-        var other = await StartAsync(ServerProcessTag.Create(), "other");
+        await using var tagged = await StartAsync(tag, "tagged");
+        await using var other = await StartAsync(ServerProcessTag.Create(), "other");
 
         var result = ServerProcessTag.TerminateTagged(tag);
 
         Assert.Equal(new ServerProcessTag.TerminateResult(1), result);
-        await tagged.WaitForExitAsync(TestTimeouts.DefaultToken());
-        Assert.Equal(0, tagged.ExitCode);
+        Assert.Equal(0, await tagged.WaitForExitAsync(TestTimeouts.DefaultToken()));
         Assert.Equal("sigterm", await File.ReadAllTextAsync(Path.Combine(_folder, "tagged")));
-        Assert.False(other.HasExited);
+        Assert.True(ChildProcesses.IsAlive(other.Id));
         Assert.False(File.Exists(Path.Combine(_folder, "other")));
     }
 
@@ -36,30 +34,16 @@ public sealed class ServerProcessTagTests : IDisposable
     public void TerminateTagged_FindsNothing_ForATagNoProcessCarries() =>
         Assert.Equal(new ServerProcessTag.TerminateResult(0), ServerProcessTag.TerminateTagged(ServerProcessTag.Create()));
 
-    public void Dispose()
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<ChildProcess> StartAsync(string tag, string outFile)
     {
-        foreach (var process in _processes)
+        var process = ChildProcess.Start("node", ["-e", Script], new Dictionary<string, string>
         {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task<Process> StartAsync(string tag, string outFile)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, ArgumentList = { "-e", Script } };
-        start.Environment[ServerProcessTag.Variable] = tag;
-        start.Environment["OUT"] = Path.Combine(_folder, outFile);
-        var process = Process.Start(start)!;
-        _processes.Add(process);
-        Assert.Equal("ready", await process.StandardOutput.ReadLineAsync(TestTimeouts.DefaultToken()));
+            [ServerProcessTag.Variable] = tag,
+            ["OUT"] = Path.Combine(_folder, outFile),
+        });
+        await process.WaitForLineAsync(static line => line == "ready", TestTimeouts.DefaultToken());
         return process;
     }
 }
